@@ -1,0 +1,50 @@
+// Opens the one libSQL client a process uses (Node: embedded file or remote; tests: in-memory),
+// applies and checks the durability settings, and runs the drizzle migrations.
+// Rule for every caller: writes go through `client.batch` or single statements, never interactive transactions.
+
+import { createClient, type Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { fileURLToPath } from 'node:url';
+
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export type DatabaseOptions = { url: string; authToken?: string };
+
+export type Database = {
+  client: Client;
+  db: ReturnType<typeof drizzle>;
+  close: () => void;
+};
+
+/** Opens, configures (WAL, synchronous=FULL for files) and migrates a database. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const isFile = options.url.startsWith('file:') || options.url === ':memory:';
+  const client = createClient({
+    url: options.url,
+    ...(options.authToken ? { authToken: options.authToken } : {}),
+    // One connection: the embedded driver is synchronous, so one connection is also one writer.
+    concurrency: 1,
+  });
+  if (isFile) await configureEmbedded(client, options.url === ':memory:' || options.url === 'file::memory:');
+  const db = drizzle(client, { casing: 'snake_case' });
+  await migrate(db, { migrationsFolder });
+  return { client, db, close: () => client.close() };
+}
+
+async function configureEmbedded(client: Client, isMemory: boolean): Promise<void> {
+  await client.execute('PRAGMA foreign_keys = ON');
+  await client.execute('PRAGMA busy_timeout = 5000');
+  if (isMemory) return;
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA synchronous = FULL');
+  const journal = await client.execute('PRAGMA journal_mode');
+  const synchronous = await client.execute('PRAGMA synchronous');
+  const journalMode = String(journal.rows[0]?.[0]).toLowerCase();
+  const synchronousLevel = Number(synchronous.rows[0]?.[0]);
+  // 2 = FULL. A ledger that silently runs with weaker durability must not start.
+  if (journalMode !== 'wal' || synchronousLevel !== 2) {
+    client.close();
+    throw new Error(`database durability check failed: journal_mode=${journalMode}, synchronous=${synchronousLevel} (want wal, 2)`);
+  }
+}
