@@ -1,0 +1,142 @@
+// The kiosk's outbox: every write gets its id and kioskSeq and is stored before it is sent; entries go out in
+// kioskSeq order with capped backoff; 200 exists counts as success; permanent rejections stay for the maintenance screen.
+
+import type { IdGenerator } from '../../../domain/ids.ts';
+import { decideOfflineRedemptionAt, recordSpend, type OfflineRedemption } from './allowance.ts';
+import { retryDelayMs, type BackoffConfig, defaultBackoff } from './backoff.ts';
+import { answerCode, classifyAnswer } from './classify.ts';
+import type { OutboxEntry, OutboxMeta, OutboxOperation, OutboxStore, SendResult, Transport } from './types.ts';
+
+export type Draft = {
+  operation: OutboxOperation;
+  path: string;
+  /** Body fields besides id, kioskSeq, occurredAt and offline. */
+  fields: Record<string, unknown>;
+  /** Fields sent but never stored (a registration's card and phone). */
+  memoryFields?: Record<string, unknown>;
+  personId: string | null;
+  redemption?: OfflineRedemption;
+};
+
+export type SubmitResult =
+  | { status: 'done'; entry: OutboxEntry; response: unknown }
+  | { status: 'queued'; entry: OutboxEntry }
+  | { status: 'rejected'; code: string; entry: OutboxEntry | null };
+
+export type OutboxDeps = { store: OutboxStore; transport: Transport; nextId: IdGenerator; nowMs: () => number; random01: () => number; backoff?: BackoffConfig };
+
+export type Outbox = Awaited<ReturnType<typeof createOutbox>>;
+
+/** Stored entries beyond this are refused, so a kiosk cut off for weeks cannot fill the browser's storage. */
+export const outboxEntriesMax = 5_000;
+/** Finished entries kept for the maintenance screen and reprints. */
+export const doneEntriesKept = 50;
+
+export async function createOutbox(deps: OutboxDeps) {
+  const loaded = await deps.store.load();
+  let entries: OutboxEntry[] = [...loaded.entries].sort((a, b) => a.kioskSeq - b.kioskSeq);
+  let meta: OutboxMeta = loaded.meta;
+  let isOnline = true;
+  let draining: Promise<void> | null = null;
+  const memoryBodies = new Map<string, Record<string, unknown>>();
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
+  const pending = () => entries.filter((entry) => entry.state === 'pending');
+
+  async function submit(draft: Draft): Promise<SubmitResult> {
+    const isOffline = !isOnline || pending().length > 0;
+    if (draft.memoryFields && isOffline) return { status: 'rejected', code: 'registration_needs_network', entry: null };
+    if (pending().length >= outboxEntriesMax) return { status: 'rejected', code: 'outbox_full', entry: null };
+    let spell = meta.offlineSpell;
+    if (draft.redemption && isOffline) {
+      const decision = decideOfflineRedemptionAt(draft.redemption, entries, spell);
+      if (!decision.ok) return { status: 'rejected', code: decision.code, entry: null };
+      spell = recordSpend(spell ?? { startedAtMs: deps.nowMs(), spentByPerson: {} }, draft.redemption.personId, draft.redemption.asset, draft.redemption.amount);
+    }
+    const entry = makeEntry(draft, meta.kioskSeqLast + 1, isOffline);
+    if (draft.memoryFields) memoryBodies.set(entry.id, { ...entry.body, ...draft.memoryFields });
+    meta = { kioskSeqLast: entry.kioskSeq, offlineSpell: spell };
+    await deps.store.save({ put: [entry], meta });
+    entries.push(entry);
+    notify();
+    await drain();
+    const after = entries.find((candidate) => candidate.id === entry.id) ?? entry;
+    if (after.state === 'done') return { status: 'done', entry: after, response: after.response };
+    if (after.state === 'rejected') return { status: 'rejected', code: after.lastCode ?? 'rejected', entry: after };
+    return { status: 'queued', entry: after };
+  }
+
+  function makeEntry(draft: Draft, kioskSeq: number, isOffline: boolean): OutboxEntry {
+    const id = deps.nextId();
+    const createdAtMs = deps.nowMs();
+    const body = { id, kioskSeq, occurredAt: new Date(createdAtMs).toISOString(), ...draft.fields, ...(isOffline ? { offline: true } : {}) };
+    const debit = draft.redemption ? { asset: draft.redemption.asset, amount: draft.redemption.amount } : null;
+    return { id, kioskSeq, operation: draft.operation, path: draft.path, body, isBodyInMemory: draft.memoryFields !== undefined, personId: draft.personId, debit, isOffline, state: 'pending', attempts: 0, nextAttemptMs: createdAtMs, lastCode: null, createdAtMs, response: null };
+  }
+
+  /** Sends due entries in kioskSeq order until one must wait; concurrent calls share one run. */
+  function drain(): Promise<void> {
+    draining ??= drainInOrder().finally(() => { draining = null; });
+    return draining;
+  }
+
+  async function drainInOrder(): Promise<void> {
+    for (;;) {
+      const head = pending()[0];
+      if (!head || head.nextAttemptMs > deps.nowMs()) return;
+      const updated = await sendOne(head);
+      await settle(updated);
+      if (updated.state === 'pending') return;
+    }
+  }
+
+  async function sendOne(entry: OutboxEntry): Promise<OutboxEntry> {
+    const body = entry.isBodyInMemory ? memoryBodies.get(entry.id) : entry.body;
+    // A registration's card lived only in memory; after a restart it is gone and cannot be sent again.
+    if (!body) return { ...entry, state: 'rejected', lastCode: 'registration_lost' };
+    let answer: SendResult | null = null;
+    try {
+      answer = await deps.transport(entry.path, body);
+    } catch {
+      // Network errors and timeouts are the expected offline case: a null answer makes the entry wait and retry.
+      answer = null;
+    }
+    const status = answer?.status ?? null;
+    const disposition = classifyAnswer(status);
+    isOnline = status !== null;
+    if (disposition === 'done') return { ...entry, state: 'done', lastCode: String(status), response: answer?.body ?? null };
+    const code = answerCode(status, answer?.body);
+    if (disposition === 'rejected') return { ...entry, state: 'rejected', lastCode: code };
+    const attempts = entry.attempts + 1;
+    return { ...entry, attempts, lastCode: code, nextAttemptMs: deps.nowMs() + retryDelayMs(attempts, deps.random01(), deps.backoff ?? defaultBackoff) };
+  }
+
+  async function settle(updated: OutboxEntry): Promise<void> {
+    entries = entries.map((entry) => (entry.id === updated.id ? updated : entry));
+    if (updated.state !== 'pending') memoryBodies.delete(updated.id);
+    if (updated.state === 'pending') isOnline = false;
+    const finished = entries.filter((entry) => entry.state === 'done');
+    const pruned = finished.slice(0, Math.max(finished.length - doneEntriesKept, 0)).map((entry) => entry.id);
+    entries = entries.filter((entry) => !pruned.includes(entry.id));
+    const isDrained = pending().length === 0 && updated.state !== 'pending';
+    if (isDrained && meta.offlineSpell !== null) meta = { ...meta, offlineSpell: null };
+    await deps.store.save({ put: [updated], remove: pruned, meta });
+    notify();
+  }
+
+  return {
+    submit,
+    drain,
+    /** Entries in kioskSeq order, for the maintenance screen. */
+    entries: (): readonly OutboxEntry[] => entries,
+    pendingCount: () => pending().length,
+    isOnline: () => isOnline,
+    kioskSeqLast: () => meta.kioskSeqLast,
+    /** When the head entry may next be sent; null with nothing pending. */
+    nextAttemptMs: () => pending()[0]?.nextAttemptMs ?? null,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

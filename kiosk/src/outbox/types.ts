@@ -1,0 +1,49 @@
+// The outbox's stored shapes and its storage port. Entries hold ids, personId and amounts only: never a name,
+// ID number or phone (design rule 18); a registration's card travels in memory beside its stored entry.
+
+import type { Asset } from '../../../domain/assets.ts';
+
+export type OutboxOperation = 'check-in' | 'check-out' | 'redemption' | 'registration';
+export type EntryState = 'pending' | 'done' | 'rejected';
+
+export type OutboxEntry = {
+  id: string;
+  kioskSeq: number;
+  operation: OutboxOperation;
+  /** API path the entry is POSTed to, e.g. `/api/v1/check-ins`. */
+  path: string;
+  /** The JSON body as stored: for registrations, without the card and phone (those are in memory only). */
+  body: Record<string, unknown>;
+  isBodyInMemory: boolean;
+  personId: string | null;
+  /** What a redemption takes from the person's balance, for the offline allowance (rule 14). */
+  debit: { asset: Asset; amount: number } | null;
+  isOffline: boolean;
+  state: EntryState;
+  attempts: number;
+  nextAttemptMs: number;
+  /** Last status or error code seen, for the maintenance screen. */
+  lastCode: string | null;
+  createdAtMs: number;
+  /** The service's stored answer (201 or 200 exists), kept until pruned. */
+  response: unknown;
+};
+
+/** Per-person spending during one offline spell; cleared when the queue drains online. */
+export type OfflineSpell = { startedAtMs: number; spentByPerson: Record<string, Record<Asset, number>> };
+
+export type OutboxMeta = { kioskSeqLast: number; offlineSpell: OfflineSpell | null };
+
+export type StoreChange = { put?: OutboxEntry[]; remove?: string[]; meta?: OutboxMeta };
+
+/** The outbox's storage: IndexedDB in the browser, memory in tests. `save` applies one change atomically. */
+export interface OutboxStore {
+  load(): Promise<{ entries: OutboxEntry[]; meta: OutboxMeta }>;
+  save(change: StoreChange): Promise<void>;
+}
+
+/** One HTTP answer. The transport throws on network errors and timeouts. */
+export type SendResult = { status: number; body: unknown };
+export type Transport = (path: string, body: Record<string, unknown>) => Promise<SendResult>;
+
+export const emptyMeta: OutboxMeta = { kioskSeqLast: 0, offlineSpell: null };
