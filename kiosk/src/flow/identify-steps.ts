@@ -4,7 +4,8 @@
 import type { Step } from './machine.ts';
 import type { CardData, FlowEvent, IdentifyRequest, Intent, View } from './types.ts';
 import { enterIntent } from './resident-steps.ts';
-import { shanghaiYearAt } from './age.ts';
+import { businessDateOf } from '../../../domain/business-date.ts';
+import { yearOf } from '../../../domain/calendar-date.ts';
 
 type IdentificationView = Extract<View, { screen: 'attract' | 'phone' | 'check-question' | 'identifying' }>;
 
@@ -73,7 +74,7 @@ function stepCheckQuestion(view: Extract<View, { screen: 'check-question' }>, ev
       return { view: { ...view, digits: view.digits.slice(0, -1) }, effects: [] };
     case 'enter': {
       const birthYear = Number(view.digits);
-      if (view.digits.length !== birthYearDigits || birthYear < birthYearMin || birthYear > shanghaiYearAt(nowMs)) return null;
+      if (view.digits.length !== birthYearDigits || birthYear < birthYearMin || birthYear > yearOf(businessDateOf(nowMs))) return null;
       return identify(view.intent, null, birthYear, { phone: view.phone, birthYear });
     }
     case 'back':
@@ -88,7 +89,7 @@ function stepIdentifying(view: Extract<View, { screen: 'identifying' }>, event: 
   if (event.type === 'identified') {
     const { age } = event.resident.person;
     if (view.birthYear !== null && age !== undefined) {
-      const expectedAge = shanghaiYearAt(nowMs) - view.birthYear;
+      const expectedAge = yearOf(businessDateOf(nowMs)) - view.birthYear;
       if (age < expectedAge - ageToleranceYears || age > expectedAge) return message('check_answer_wrong');
     }
     return enterIntent(event.resident, view.intent);

@@ -3,7 +3,9 @@
 
 import type { Step } from './machine.ts';
 import type { FlowConfig, FlowEvent, View } from './types.ts';
-import { ageYearsAt } from './age.ts';
+import { businessDateOf } from '../../../domain/business-date.ts';
+import { calendarDateFromCompact, isCalendarDate } from '../../../domain/calendar-date.ts';
+import { decideSelfRegistration } from '../../../domain/registration.ts';
 import { message } from './identify-steps.ts';
 
 type RegistrationView = Extract<View, { screen: 'register-tap' | 'consent' | 'registered' }>;
@@ -12,8 +14,9 @@ export function stepRegistration(view: RegistrationView, event: FlowEvent, nowMs
   switch (view.screen) {
     case 'register-tap':
       if (event.type === 'card') {
-        const ageYears = event.card.birthDate === undefined ? null : ageYearsAt(event.card.birthDate, nowMs);
-        if (ageYears !== null && ageYears < config.selfRegistrationAgeYearsMin) return message('under_14');
+        // The age rule is checked now, before consent, so a child is told at once; the ledger checks it again.
+        const decision = decideSelfRegistration({ consentVersion: config.consentVersion, currentConsentVersion: config.consentVersion, birthDate: cardBirthDate(event.card.birthDate), today: businessDateOf(nowMs) });
+        if (!decision.ok) return message(decision.code === 'under_self_registration_age' ? 'under_14' : 'card_unreadable', decision.code);
         return { view: { screen: 'consent', card: event.card }, effects: [{ kind: 'speak', key: 'prompt_consent' }] };
       }
       if (event.type === 'card-error') return message('card_unreadable');
@@ -27,4 +30,10 @@ export function stepRegistration(view: RegistrationView, event: FlowEvent, nowMs
     case 'registered':
       return event.type === 'back' ? { view: { screen: 'attract', intent: null }, effects: [] } : null;
   }
+}
+
+/** Card readers give YYYYMMDD; a parsed card may already carry YYYY-MM-DD. */
+function cardBirthDate(birthDate: string | undefined): string | null {
+  if (birthDate === undefined) return null;
+  return isCalendarDate(birthDate) ? birthDate : calendarDateFromCompact(birthDate);
 }

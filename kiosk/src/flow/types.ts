@@ -131,6 +131,6 @@ export type Effect =
   | { kind: 'speak'; key: SpeechKey }
   | { kind: 'wipe' };
 
-export type FlowConfig = { idleTimeoutMs: number; consentVersion: string; selfRegistrationAgeYearsMin: number };
+export type FlowConfig = { idleTimeoutMs: number; consentVersion: string };
 
-export const defaultFlowConfig: FlowConfig = { idleTimeoutMs: 45_000, consentVersion: 'kiosk-consent-v1', selfRegistrationAgeYearsMin: 14 };
+export const defaultFlowConfig: FlowConfig = { idleTimeoutMs: 45_000, consentVersion: 'kiosk-consent-v1' };

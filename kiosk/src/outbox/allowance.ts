@@ -1,30 +1,36 @@
-// Offline redemption allowance (design rule 14): up to the last balance the kiosk saw minus debits still in its
-// outbox, and at most 200 points / 120 minutes per person per offline spell. Pure.
+// Gathers the outbox's side of the offline redemption rule (design rule 14) — debits still queued and what the
+// person spent this offline spell — and asks domain/offline-redemption.ts to decide. Pure.
 
-import type { Asset } from '../../../domain/assets.ts';
-import { offlineRedemptionMinutesMax, offlineRedemptionPointsMax } from '../../../domain/limits.ts';
-import { err, ok, type Result } from '../../../domain/result.ts';
+import type { Asset, Balances } from '../../../domain/assets.ts';
+import { businessDateOf } from '../../../domain/business-date.ts';
+import { decideOfflineRedemption, type OfflineRedemptionCode } from '../../../domain/offline-redemption.ts';
+import type { Result } from '../../../domain/result.ts';
 import type { OfflineSpell, OutboxEntry } from './types.ts';
-
-export type OfflineRedemptionCode = 'insufficient_balance' | 'offline_limit_exceeded';
-
-export const offlineSpellMax: Readonly<Record<Asset, number>> = { time: offlineRedemptionMinutesMax, points: offlineRedemptionPointsMax };
 
 export type OfflineRedemption = { personId: string; asset: Asset; amount: number; lastSeenBalance: number };
 
-/** First failing rule wins: the balance floor, then the per-spell cap. */
-export function decideOfflineRedemptionAt(request: OfflineRedemption, entries: readonly OutboxEntry[], spell: OfflineSpell | null): Result<null, OfflineRedemptionCode> {
-  const queuedDebit = entries
+const zero: Balances = { time: 0, points: 0 };
+
+/**
+ * The kiosk checked age eligibility when it listed the service, and cannot tell gifted minutes apart offline,
+ * so the service rules here are the price alone; the ledger records the fact on upload either way.
+ */
+export function decideOfflineRedemptionAt(request: OfflineRedemption, entries: readonly OutboxEntry[], spell: OfflineSpell | null, nowMs: number): Result<unknown, OfflineRedemptionCode> {
+  const queued = entries
     .filter((entry) => entry.state === 'pending' && entry.personId === request.personId && entry.debit?.asset === request.asset)
     .reduce((sum, entry) => sum + (entry.debit?.amount ?? 0), 0);
-  if (request.lastSeenBalance - queuedDebit - request.amount < 0) return err('insufficient_balance');
-  const spent = spell?.spentByPerson[request.personId]?.[request.asset] ?? 0;
-  if (spent + request.amount > offlineSpellMax[request.asset]) return err('offline_limit_exceeded');
-  return ok(null);
+  return decideOfflineRedemption({
+    service: { asset: request.asset, price: request.amount, minAge: null, redeemableBy: 'holder_or_gift_recipient', status: 'active' },
+    birthDate: null,
+    today: businessDateOf(nowMs),
+    lastSeenBalances: { ...zero, [request.asset]: request.lastSeenBalance },
+    outboxDebits: { ...zero, [request.asset]: queued },
+    spentThisSpell: spell?.spentByPerson[request.personId] ?? zero,
+  });
 }
 
 /** The spell after one more offline redemption. */
 export function recordSpend(spell: OfflineSpell, personId: string, asset: Asset, amount: number): OfflineSpell {
-  const before = spell.spentByPerson[personId] ?? { time: 0, points: 0 };
+  const before = spell.spentByPerson[personId] ?? zero;
   return { ...spell, spentByPerson: { ...spell.spentByPerson, [personId]: { ...before, [asset]: before[asset] + amount } } };
 }

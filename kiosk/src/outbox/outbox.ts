@@ -49,7 +49,7 @@ export async function createOutbox(deps: OutboxDeps) {
     if (pending().length >= outboxEntriesMax) return { status: 'rejected', code: 'outbox_full', entry: null };
     let spell = meta.offlineSpell;
     if (draft.redemption && isOffline) {
-      const decision = decideOfflineRedemptionAt(draft.redemption, entries, spell);
+      const decision = decideOfflineRedemptionAt(draft.redemption, entries, spell, deps.nowMs());
       if (!decision.ok) return { status: 'rejected', code: decision.code, entry: null };
       spell = recordSpend(spell ?? { startedAtMs: deps.nowMs(), spentByPerson: {} }, draft.redemption.personId, draft.redemption.asset, draft.redemption.amount);
     }
