@@ -1,0 +1,35 @@
+// What callers submit to the ledger's single writer: a unit with its idempotency id, request hash, conflict keys,
+// an optional async `load` that runs inside the writer (seeing every earlier commit) and a pure `plan`.
+
+import type { Client, InStatement } from '@libsql/client';
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { Asset } from '../../../../domain/assets.ts';
+import type { AccountRef } from '../../core/accounts.ts';
+import type { Plan } from '../../core/transaction.ts';
+
+/** Reads allowed inside `load`: the drizzle database and the raw client (never for writes). */
+export type LedgerReader = {
+  readonly client: Client;
+  readonly db: LibSQLDatabase;
+  /** Makes these accounts' balances visible to `view.balance` in `plan`. */
+  readonly preloadBalances: (accounts: readonly { readonly account: AccountRef; readonly asset: Asset }[]) => Promise<void>;
+};
+
+/** Current balances as the plan must see them: every earlier commit plus earlier units of the same group. */
+export type BalanceView = {
+  /** Balance of an account listed in `unit.accounts`, preloaded in `load`, or touched earlier in the group. */
+  readonly balance: (account: AccountRef, asset: Asset) => number;
+};
+
+export type Unit<Loaded = undefined> = {
+  /** The kiosk-made (or caller-made) idempotency key, stored as the transaction id. */
+  readonly id: string;
+  /** `hashRequest(canonical request)`: 32 bytes. Same id, different hash → `id_reused`. */
+  readonly requestHash: Uint8Array;
+  /** Units whose keys overlap never share a commit group (the later one waits). The id is always a key. */
+  readonly conflictKeys?: readonly string[];
+  /** Accounts whose balances `plan` reads through the view. */
+  readonly accounts?: readonly { readonly account: AccountRef; readonly asset: Asset }[];
+  readonly load?: (reader: LedgerReader) => Promise<Loaded>;
+  readonly plan: (loaded: Loaded, view: BalanceView) => Plan<InStatement>;
+};
