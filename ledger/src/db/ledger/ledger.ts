@@ -17,7 +17,7 @@ import type { SubmitOutcome } from '../../core/transaction.ts';
 
 export type LedgerOptions = {
   client: Client;
-  db: LibSQLDatabase;
+  db: LibSQLDatabase<Record<string, unknown>>;
   /** The server clock for `recordedAtMs` (made non-decreasing by the writer). */
   nowMs: () => number;
   /** Most units per commit group (default 100). 1 disables grouping. */

@@ -21,7 +21,7 @@ export type GroupPlan = { writes: GroupWrites; results: PlannedUnit[]; head: Cha
 /** A rejection forced on a unit after its batch failed on a constraint (see writer.ts). */
 export type ForcedRejection = { code: string; dropKioskSeq: boolean };
 
-type Context = { client: Client; db: LibSQLDatabase; cache: Map<AccountKey, BalanceEntry>; recordedAtMs: number };
+type Context = { client: Client; db: LibSQLDatabase<Record<string, unknown>>; cache: Map<AccountKey, BalanceEntry>; recordedAtMs: number };
 
 export async function planGroup(context: Context, units: readonly Unit<unknown>[], head: ChainHead, forced?: ForcedRejection): Promise<GroupPlan> {
   const { client, cache } = context;

@@ -12,14 +12,14 @@ import { holdFromRow, toBytes } from './lookups.ts';
 import type { HoldRecord } from '../../core/decide-legs.ts';
 
 /** Balances per asset of a person's `main` accounts (a person id) or of one owner's accounts with a purpose. */
-export async function getBalances(db: LibSQLDatabase, target: string | AccountRef, asOfSeq?: number): Promise<Record<Asset, number>> {
+export async function getBalances(db: LibSQLDatabase<Record<string, unknown>>, target: string | AccountRef, asOfSeq?: number): Promise<Record<Asset, number>> {
   const account = typeof target === 'string' ? personAccount(target) : target;
   const entries = await Promise.all(assets.map(async (asset) => [asset, await getBalance(db, account, asset, asOfSeq)] as const));
   return Object.fromEntries(entries) as Record<Asset, number>;
 }
 
 /** One account's balance: the balances row now, or the last posting's balanceAfter at or before `asOfSeq`. */
-export async function getBalance(db: LibSQLDatabase, account: AccountRef, asset: Asset, asOfSeq?: number): Promise<number> {
+export async function getBalance(db: LibSQLDatabase<Record<string, unknown>>, account: AccountRef, asset: Asset, asOfSeq?: number): Promise<number> {
   const key = accountKey(account, asset);
   if (asOfSeq === undefined) {
     const rows = await db.select({ balance: balances.balance }).from(balances).where(eq(balances.accountKey, key));
@@ -36,7 +36,7 @@ export type FeedTransaction = Omit<typeof transactions.$inferSelect, 'requestHas
 };
 
 /** The change feed: transactions with ledgerSeq > afterSeq, in order, with postings and hashes as hex. */
-export async function listTransactionsAfter(db: LibSQLDatabase, afterSeq: number, limit: number): Promise<FeedTransaction[]> {
+export async function listTransactionsAfter(db: LibSQLDatabase<Record<string, unknown>>, afterSeq: number, limit: number): Promise<FeedTransaction[]> {
   assert(Number.isSafeInteger(limit) && limit > 0 && limit <= 10_000, 'limit must be 1..10000');
   const rows = await db.select().from(transactions).where(gt(transactions.ledgerSeq, afterSeq)).orderBy(asc(transactions.ledgerSeq)).limit(limit);
   if (rows.length === 0) return [];
@@ -59,7 +59,7 @@ export async function listTransactionsAfter(db: LibSQLDatabase, afterSeq: number
 export type KioskSequenceState = { kioskId: string; contiguousThrough: number; maxSeq: number; gaps: { fromSeq: number; toSeq: number }[] };
 
 /** Which of a kiosk's sequence numbers (from 1) the ledger holds: the contiguous prefix, the maximum and the gaps. */
-export async function kioskSequenceState(db: LibSQLDatabase, kioskId: string): Promise<KioskSequenceState> {
+export async function kioskSequenceState(db: LibSQLDatabase<Record<string, unknown>>, kioskId: string): Promise<KioskSequenceState> {
   const gapRows = await db.all<{ from_seq: number; to_seq: number }>(sql`
     SELECT prev + 1 AS from_seq, kiosk_seq - 1 AS to_seq FROM (
       SELECT kiosk_seq, LAG(kiosk_seq, 1, 0) OVER (ORDER BY kiosk_seq) AS prev FROM transactions WHERE kiosk_id = ${kioskId}
@@ -71,7 +71,7 @@ export async function kioskSequenceState(db: LibSQLDatabase, kioskId: string): P
 }
 
 /** Holds still pending; with `expiredAtMs`, only those whose deadline has passed (for the expiry sweeper). */
-export async function listOpenHolds(db: LibSQLDatabase, expiredAtMs?: number): Promise<HoldRecord[]> {
+export async function listOpenHolds(db: LibSQLDatabase<Record<string, unknown>>, expiredAtMs?: number): Promise<HoldRecord[]> {
   const condition = expiredAtMs === undefined ? eq(holds.status, 'pending')
     : and(eq(holds.status, 'pending'), lte(holds.expiresAtMs, expiredAtMs));
   const rows = await db.select().from(holds).where(condition).orderBy(asc(holds.ledgerSeq));
@@ -80,7 +80,7 @@ export async function listOpenHolds(db: LibSQLDatabase, expiredAtMs?: number): P
 }
 
 /** Sum of all balances per asset; double entry keeps every sum at zero. */
-export async function trialBalance(db: LibSQLDatabase): Promise<Record<Asset, number>> {
+export async function trialBalance(db: LibSQLDatabase<Record<string, unknown>>): Promise<Record<Asset, number>> {
   const rows = await db.all<{ asset: string; total: number }>(sql`
     SELECT a.asset AS asset, COALESCE(SUM(b.balance), 0) AS total FROM balances b JOIN accounts a ON a.key = b.account_key GROUP BY a.asset`);
   const totals: Record<Asset, number> = { time: 0, points: 0 };
@@ -91,7 +91,7 @@ export async function trialBalance(db: LibSQLDatabase): Promise<Record<Asset, nu
 export type BalanceMismatch = { accountKey: string; balance: number; postingsSum: number; lastBalanceAfter: number | null };
 
 /** Accounts whose balance differs from the sum of their postings or from their last posting's balanceAfter. */
-export async function checkBalancesMatchPostings(db: LibSQLDatabase): Promise<{ ok: boolean; mismatches: BalanceMismatch[] }> {
+export async function checkBalancesMatchPostings(db: LibSQLDatabase<Record<string, unknown>>): Promise<{ ok: boolean; mismatches: BalanceMismatch[] }> {
   const rows = await db.all<{ account_key: string; balance: number; postings_sum: number; last_after: number | null }>(sql`
     SELECT b.account_key, b.balance,
       (SELECT COALESCE(SUM(p.amount), 0) FROM postings p WHERE p.account_key = b.account_key) AS postings_sum,

@@ -1,6 +1,7 @@
 // Ready-made units for tests, the property test and the bench: credit, redeem, gift, hold and its resolution,
 // reversal, and a value-free kiosk event. Each hashes its own canonical request so retries behave like a kiosk's.
 
+import type { InStatement } from '@libsql/client';
 import type { Asset } from '../../../../domain/assets.ts';
 import { personAccount, systemAccount } from '../../core/accounts.ts';
 import { hashRequest } from '../../core/canonical.ts';
@@ -27,7 +28,7 @@ export function sampleUnit(id: string, request: SampleRequest, context: SampleCo
     id,
     requestHash: hashRequest({ request, ...kiosk, stationId: context.stationId }),
     conflictKeys: conflictKeysOf(request),
-    plan: (): PlannedTransaction => {
+    plan: (): PlannedTransaction<InStatement> => {
       switch (request.type) {
         case 'credit':
           return { ...base, transfers: [{ from: systemAccount('issuance'), to: personAccount(request.personId), asset: request.asset, amount: request.amount }] };

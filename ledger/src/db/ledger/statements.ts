@@ -54,8 +54,8 @@ export function buildGroupStatements(writes: GroupWrites): InStatement[] {
   return statements;
 }
 
-function insertRows(head: string, tail: string, rows: InValue[][]): InStatement[] {
-  const statements: InStatement[] = [];
+function insertRows(head: string, tail: string, rows: InValue[][]): { sql: string; args: InValue[] }[] {
+  const statements: { sql: string; args: InValue[] }[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatementMax) {
     const chunk = rows.slice(start, start + rowsPerStatementMax);
     const placeholders = `(${chunk[0]!.map(() => '?').join(', ')})`;

@@ -10,7 +10,7 @@ import type { Plan } from '../../core/transaction.ts';
 /** Reads allowed inside `load`: the drizzle database and the raw client (never for writes). */
 export type LedgerReader = {
   readonly client: Client;
-  readonly db: LibSQLDatabase;
+  readonly db: LibSQLDatabase<Record<string, unknown>>;
   /** Makes these accounts' balances visible to `view.balance` in `plan`. */
   readonly preloadBalances: (accounts: readonly { readonly account: AccountRef; readonly asset: Asset }[]) => Promise<void>;
 };

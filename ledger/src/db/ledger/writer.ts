@@ -13,7 +13,7 @@ import { planGroup, type BalanceEntry, type ChainHead, type ForcedRejection } fr
 import { buildGroupStatements } from './statements.ts';
 import type { Unit } from './unit.ts';
 
-export type WriterOptions = { client: Client; db: LibSQLDatabase; nowMs: () => number; groupUnitsMax?: number; balanceCacheAccountsMax?: number };
+export type WriterOptions = { client: Client; db: LibSQLDatabase<Record<string, unknown>>; nowMs: () => number; groupUnitsMax?: number; balanceCacheAccountsMax?: number };
 export type WriterStats = { groupsCommitted: number; unitsCommitted: number; fallbackGroups: number; lastGroupUnits: number };
 
 type Queued = { unit: Unit<unknown>; conflictKeys: string[]; resolve: (outcome: SubmitOutcome) => void; reject: (error: unknown) => void };
