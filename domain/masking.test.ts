@@ -1,5 +1,6 @@
 // Proves ID numbers, names and phones are masked as rule 15 shows, and that odd input is masked, not thrown on.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { maskIdNumber, maskName, maskPhone } from './masking.ts';
 
 describe('maskIdNumber', () => {
@@ -29,6 +30,7 @@ describe('maskName', () => {
     expect(maskName('欧阳娜娜')).toBe('欧**娜');
     expect(maskName('买买提·艾力')).toBe('买**·*力');
     expect(maskName('JOHN SMITH')).toBe('J*** ****H');
+    expect(maskName('A B')).toBe('A *');
   });
 
   it('masks a single character and odd input entirely', () => {
@@ -63,5 +65,19 @@ describe('maskPhone', () => {
   it('masks non-numbers entirely', () => {
     expect(maskPhone('call me')).toBe('*******');
     expect(maskPhone('123')).toBe('****');
+  });
+});
+
+describe('masking of arbitrary input', () => {
+  it('never throws, never exceeds 64 characters and always hides something', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite', maxLength: 200 }), (value) => {
+        for (const masked of [maskIdNumber(value), maskName(value), maskPhone(value)]) {
+          expect(Array.from(masked).length).toBeLessThanOrEqual(64);
+          expect(masked).toContain('*');
+        }
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -18,7 +18,7 @@ export function maskIdNumber(idNumber: string): string {
 /**
  * Masks a name: 2 characters → `张*`; 3 or more → first and last kept, the rest masked (`张*三`, `欧**娜`).
  * Separators stay so long foreign or minority names keep their shape (`买*·*力`, `J*** ****H`).
- * One character → `*`.
+ * One character → `*`. Something is always masked (`A B` → `A *`).
  */
 export function maskName(name: string): string {
   if (typeof name !== 'string') return maskChar;
@@ -26,9 +26,10 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return maskChar;
   if (chars.length === 2) return chars[0] + maskChar;
   const last = chars.length - 1;
-  return chars
-    .map((char, index) => (index === 0 || index === last || nameSeparator.test(char) ? char : maskChar))
-    .join('');
+  const masked = chars.map((char, index) => (index === 0 || index === last || nameSeparator.test(char) ? char : maskChar));
+  // When every middle character is a separator (`A B`), hide the last character so something is always masked.
+  if (!masked.includes(maskChar)) masked[last] = maskChar;
+  return masked.join('');
 }
 
 /**
