@@ -1,7 +1,6 @@
 // Proves business dates follow Asia/Shanghai (UTC+8) at the midnight boundary and ages count whole years.
 import { describe, expect, it } from 'vitest';
 import { ageOn, businessDateOf, businessDayEndMs, businessDayStartMs } from './business-date.ts';
-import { isCalendarDate } from './calendar-date.ts';
 
 describe('businessDateOf', () => {
   it('is the Shanghai date: 15:59:59.999 UTC is still the same day, 16:00 UTC is the next', () => {
@@ -42,14 +41,5 @@ describe('ageOn', () => {
 
   it('asserts when the day is before the birth', () => {
     expect(() => ageOn('2000-01-02', '2000-01-01')).toThrow();
-  });
-});
-
-describe('isCalendarDate', () => {
-  it('honours leap years including the century rules', () => {
-    expect(isCalendarDate('2000-02-29')).toBe(true);
-    expect(isCalendarDate('1900-02-29')).toBe(false);
-    expect(isCalendarDate('2024-04-31')).toBe(false);
-    expect(isCalendarDate('2024-4-3')).toBe(false);
   });
 });
