@@ -1,8 +1,8 @@
 // Proves the MOD 11-2 check over random fictional numbers: every made number parses back with its birth
-// date, and every single-character substitution or adjacent swap is refused.
+// date, every single-character substitution or adjacent swap is refused, and any input gets a typed answer.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { makeIdNumber, parseIdNumber } from './id-number.ts';
+import { makeIdNumber, parseIdNumber, type IdNumberCode } from './id-number.ts';
 
 const numRuns = 2_000;
 const birthDate = fc
@@ -43,6 +43,22 @@ describe('ID number check character', () => {
         const swapped = digits.slice(0, index) + digits[index + 1] + digits[index] + digits.slice(index + 2);
         const original = makeIdNumber(digits);
         expect(parseIdNumber(swapped + original[17])).toMatchObject({ ok: false, code: 'id_number_checksum' });
+      }),
+      { numRuns },
+    );
+  });
+});
+
+describe('parseIdNumber on arbitrary input', () => {
+  const codes: readonly IdNumberCode[] = ['id_number_format', 'id_number_region', 'id_number_date', 'id_number_checksum'];
+
+  it('never throws, answers only typed codes, and accepted values re-parse to themselves', () => {
+    const digitsAndNoise = fc.string({ unit: fc.constantFrom(...'0123456789Xx Ａ１９'), maxLength: 22 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), digitsAndNoise), (raw) => {
+        const result = parseIdNumber(raw);
+        if (result.ok) expect(parseIdNumber(result.value.value)).toEqual(result);
+        else expect(codes).toContain(result.code);
       }),
       { numRuns },
     );
