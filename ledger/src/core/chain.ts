@@ -4,7 +4,7 @@
 import { sha256, toHex } from './canonical.ts';
 
 export const hashBytes = 32;
-export const genesisHash = new Uint8Array(hashBytes);
+export const genesisHash: Uint8Array = new Uint8Array(hashBytes);
 const leafPrefix = new Uint8Array([0x00]);
 const encoder = new TextEncoder();
 

@@ -7,7 +7,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking.ts';
 import { inverseRelation, type FamilyRelation } from '../../../domain/person.ts';
 import { selfRegistrationAgeMin } from '../../../domain/limits.ts';
 import { err, ok, type Result } from '../../../domain/result.ts';
-import { isUniqueViolation } from '../db/station/errors.ts';
+import { isUniqueViolation, uniqueViolationTable } from '../db/station/errors.ts';
 import { countPeople, findPeopleByPhoneHash, findPersonByIdNumberHash, findPersonById, findPersonByVolunteerNo, insertFamilyLink, insertPerson, type KioskWriteRow, type PersonRow } from '../db/station/people.ts';
 import type { ServiceContext } from './context.ts';
 import { decryptText, encryptText, hmacText } from './crypto.ts';
@@ -15,13 +15,13 @@ import { formatVolunteerNo, verifyMemberQr } from './member-qr.ts';
 
 export type CardInput = { idNumber: string; name: string; sex?: string; birthDate?: string };
 export type RegistrationInput = { card: CardInput; phone?: string; consentVersion: string; workUnit?: string; stationId: string; registeredBy: string };
-export type RegistrationCode = 'invalid_id_number' | 'invalid_phone' | 'self_registration_too_young' | 'already_registered';
+export type RegistrationCode = 'invalid_id_number' | 'invalid_phone' | 'self_registration_too_young' | 'already_registered' | 'kiosk_write_conflict';
 export type IdentifyCode = 'person_not_found' | 'member_qr_invalid' | 'invalid_id_number' | 'invalid_phone' | 'phone_ambiguous';
 
 const volunteerNoAttemptsMax = 5;
 const phoneMatchesMax = 2;
 
-export async function registerPerson(ctx: ServiceContext, input: RegistrationInput, options: { selfRegistration: boolean; kioskWrite?: (person: PersonRow) => KioskWriteRow }): Promise<Result<PersonRow, RegistrationCode>> {
+export async function registerPerson(ctx: ServiceContext, input: RegistrationInput, options: { selfRegistration: boolean; kioskWrite?: (person: PersonRow) => Promise<KioskWriteRow> }): Promise<Result<PersonRow, RegistrationCode>> {
   const nowMs = ctx.nowMs();
   const parsed = parseIdNumber(input.card.idNumber, { today: businessDateOf(nowMs) });
   if (!parsed.ok) return err('invalid_id_number', parsed.code);
@@ -46,11 +46,12 @@ export async function registerPerson(ctx: ServiceContext, input: RegistrationInp
       stationId: input.stationId, registeredBy: input.registeredBy, createdAtMs: nowMs,
     };
     try {
-      await insertPerson(ctx.database, row, options.kioskWrite?.(row));
+      await insertPerson(ctx.database, row, options.kioskWrite ? await options.kioskWrite(row) : undefined);
       await ctx.audit.append({ actorType: options.selfRegistration ? 'kiosk' : 'staff', actorId: input.registeredBy, stationId: input.stationId, event: 'person_registered', outcome: 'success', target: row.id });
       return ok(row);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      if (uniqueViolationTable(error) === 'kiosk_writes') return err('kiosk_write_conflict');
       if (await findPersonByIdNumberHash(ctx.database, idNumberHash)) return err('already_registered');
       if (attempt >= volunteerNoAttemptsMax) throw error;
     }

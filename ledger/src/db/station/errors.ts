@@ -6,6 +6,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return causes(error).some((item) => /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/.test(`${item.code ?? ''} ${item.message ?? ''}`));
 }
 
+/** The table named by a UNIQUE violation's message (`UNIQUE constraint failed: people.id`), if any. */
+export function uniqueViolationTable(error: unknown): string | undefined {
+  for (const item of causes(error)) {
+    const match = /UNIQUE constraint failed: ([a-z_]+)\./.exec(String(item.message ?? ''));
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
 /** True for errors of the database's operation (busy, locked, I/O, full, unreachable server), not of our SQL. */
 export function isOperatingError(error: unknown): boolean {
   return causes(error).some((item) => {

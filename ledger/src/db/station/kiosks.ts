@@ -1,8 +1,8 @@
 // Reads and writes of kiosks: enrolment codes (hashed), public keys, revocation, heartbeats and nonces.
 
-import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { kioskNonces, kiosks } from '../schema/station.ts';
+import { kiosks } from '../schema/station.ts';
 
 export type KioskRow = typeof kiosks.$inferSelect;
 
@@ -50,6 +50,3 @@ export async function useNonce(database: Database, kioskId: string, nonce: strin
   return results[1]?.rowsAffected === 1;
 }
 
-export async function countLiveNonces(database: Database, nowMs: number): Promise<number> {
-  return (await database.db.select().from(kioskNonces).where(lt(kioskNonces.expiresAtMs, Number.MAX_SAFE_INTEGER)).then((rows) => rows.filter((row) => row.expiresAtMs >= nowMs))).length;
-}

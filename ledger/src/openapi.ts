@@ -1,0 +1,67 @@
+// The OpenAPI 3.1 description served at GET /api/openapi.json. One entry per registered route; a test fails
+// when a route of the app is missing here.
+
+export type RouteAuth = 'public' | 'staff' | 'kiosk' | 'kiosk_or_staff';
+export type RouteDoc = { method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string; auth: RouteAuth; success: number };
+
+/** Paths use Hono's `:param` form; the document converts them to `{param}`. */
+export const routeDocs: readonly RouteDoc[] = [
+  { method: 'get', path: '/health', summary: 'Liveness: {"ok":true}', auth: 'public', success: 200 },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'public', success: 200 },
+  { method: 'post', path: '/api/v1/staff/sessions', summary: 'Staff login {username, password} → {token, staff}', auth: 'public', success: 201 },
+  { method: 'delete', path: '/api/v1/staff/sessions/current', summary: 'Log out the current session', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/staff/me', summary: 'The logged-in staff member and their visible stations', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/staff', summary: 'Staff in the caller’s scope', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/staff', summary: 'Create a staff user {username, password, role, regionId?, stationIds?}', auth: 'staff', success: 201 },
+  { method: 'put', path: '/api/v1/staff/:staffId/role', summary: 'Change role, region and stations; ends the user’s sessions', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/stations', summary: 'Stations the caller may see', auth: 'kiosk_or_staff', success: 200 },
+  { method: 'post', path: '/api/v1/activities', summary: 'Create an activity {stationId, title, kind?, startsAt, endsAt, rounding?, approval?, pointsPerHour?, bonusPoints?, lateGraceMinutes?, minAttendancePercent?}', auth: 'staff', success: 201 },
+  { method: 'get', path: '/api/v1/activities', summary: 'Activities of a station on a business date (?stationId&date&days)', auth: 'kiosk_or_staff', success: 200 },
+  { method: 'post', path: '/api/v1/services', summary: 'Add a catalogue service {stationId, name, asset, price, minAge?}', auth: 'staff', success: 201 },
+  { method: 'get', path: '/api/v1/services', summary: 'The services catalogue of a station (?stationId)', auth: 'kiosk_or_staff', success: 200 },
+  { method: 'post', path: '/api/v1/identify', summary: 'Identify a person by card, member QR or phone', auth: 'kiosk_or_staff', success: 200 },
+  { method: 'post', path: '/api/v1/people', summary: 'Register a person with consent (kiosk: idempotent by id; staff: with stationId)', auth: 'kiosk_or_staff', success: 201 },
+  { method: 'get', path: '/api/v1/people', summary: 'People registered at a station, masked (?stationId&afterId&limit)', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/people/:personId', summary: 'One person, masked, with family links', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/people/:personId/member-qr', summary: 'The signed member QR text LL1.<volunteerNo>.<signature>', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/people/:personId/reveal', summary: 'Full ID number, name and phone for a manager with a reason (audited)', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/people/:personId/family-links', summary: 'Link a family member {relativeId, relation}', auth: 'staff', success: 201 },
+  { method: 'post', path: '/api/v1/kiosks', summary: 'Create a kiosk {stationId, name} → {kioskId, enrollmentCode}', auth: 'staff', success: 201 },
+  { method: 'get', path: '/api/v1/kiosks', summary: 'Kiosks of visible stations with device status and last kioskSeq', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/kiosks/enroll', summary: 'Enrol with a one-time code and an ECDSA P-256 public JWK', auth: 'public', success: 201 },
+  { method: 'post', path: '/api/v1/kiosks/heartbeat', summary: 'Device status {printerPaper, readerPresent, outboxLength, appVersion}', auth: 'kiosk', success: 200 },
+  { method: 'post', path: '/api/v1/kiosks/:kioskId/revocation', summary: 'Revoke a kiosk; its next request is refused', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/audit', summary: 'Audit records (?afterSeq&limit)', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/audit/verify', summary: 'Verify the audit hash chain', auth: 'staff', success: 200 },
+];
+
+const securitySchemes = {
+  staffBearer: { type: 'http', scheme: 'bearer' },
+  kioskSignature: { type: 'apiKey', in: 'header', name: 'X-Kiosk-Signature', description: 'ECDSA P-256 (P1363, base64url) over METHOD\\nPATH_WITH_QUERY\\nTIMESTAMP\\nNONCE\\nBASE64URL(SHA-256(body)); with X-Kiosk-Id, X-Kiosk-Timestamp, X-Kiosk-Nonce' },
+};
+
+const securityOf: Record<RouteAuth, unknown[]> = {
+  public: [],
+  staff: [{ staffBearer: [] }],
+  kiosk: [{ kioskSignature: [] }],
+  kiosk_or_staff: [{ staffBearer: [] }, { kioskSignature: [] }],
+};
+
+export function buildOpenApi(docs: readonly RouteDoc[] = routeDocs): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const doc of docs) {
+    const path = doc.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    const parameters = [...doc.path.matchAll(/:([A-Za-z]+)/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
+    paths[path] ??= {};
+    paths[path][doc.method] = {
+      summary: doc.summary, security: securityOf[doc.auth], parameters,
+      responses: { [String(doc.success)]: { description: 'success' }, default: { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Linli (邻里) station service and kiosk protocol', version: '1' },
+    paths,
+    components: { securitySchemes, schemas: { Error: { type: 'object', required: ['code'], properties: { code: { type: 'string' }, detail: { type: 'string' } } } } },
+  };
+}
