@@ -1,0 +1,44 @@
+// The attract screen: station, time, today's activities, the big tap-your-card prompt and the five actions.
+
+import type { Activity, Intent } from '../flow/types.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { BigButton, clockTime, type ScreenProps } from './parts.tsx';
+
+const actions: { intent: Intent; key: MessageKey; icon: string }[] = [
+  { intent: 'check-in', key: 'checkIn', icon: '✓' },
+  { intent: 'check-out', key: 'checkOut', icon: '⏏' },
+  { intent: 'query', key: 'query', icon: '☰' },
+  { intent: 'redeem', key: 'redeem', icon: '★' },
+  { intent: 'register', key: 'register', icon: '+' },
+];
+
+const intentKeys: Record<Intent, MessageKey> = { 'check-in': 'checkIn', 'check-out': 'checkOut', query: 'query', redeem: 'redeem', register: 'register' };
+
+export function AttractScreen(props: ScreenProps<'attract'> & { activities: Activity[] }) {
+  const { view, emit, t, activities } = props;
+  const prompt = view.intent === null ? t('tapPrompt') : t('tapPromptFor', { action: t(intentKeys[view.intent]) });
+  return (
+    <section class="attract" aria-label={t('appName')}>
+      <div class="tap-prompt" role="status" aria-live="polite">
+        <span class="card-icon" aria-hidden="true">▭</span>
+        <p>{prompt}</p>
+      </div>
+      <div class="actions" role="group" aria-label={t('menuTitle')}>
+        {actions.map((action) => (
+          <BigButton key={action.intent} label={t(action.key)} icon={action.icon} tone={view.intent === action.intent ? 'primary' : 'plain'} onPress={() => emit({ type: 'intent', intent: action.intent })} />
+        ))}
+      </div>
+      <BigButton label={t('noCard')} tone="quiet" onPress={() => emit({ type: 'keypad', intent: view.intent })} />
+      <section class="today" aria-label={t('todayActivities')}>
+        <h2>{t('todayActivities')}</h2>
+        {activities.length === 0 ? <p>{t('noActivitiesToday')}</p> : (
+          <ul>
+            {activities.slice(0, 6).map((activity) => (
+              <li key={activity.id}><span class="time">{clockTime(activity.startsAt)}–{clockTime(activity.endsAt)}</span> {activity.title}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+// The identified resident's menu: greeting, balances and the actions, plus printing the member QR.
+
+import { BackButton, BalancesView, BigButton, Frame, type ScreenProps } from './parts.tsx';
+
+export function MenuScreen(props: ScreenProps<'menu'>) {
+  const { view, emit, t } = props;
+  const { person, balances } = view.resident;
+  return (
+    <Frame title={t('hello', { name: person.displayName })} footer={<BackButton emit={emit} t={t} />}>
+      <p class="muted">{t('volunteerNo', { number: person.volunteerNo })}</p>
+      <BalancesView balances={balances} t={t} caption={t('statementTitle')} />
+      <h2>{t('menuTitle')}</h2>
+      <div class="actions">
+        <BigButton label={t('checkIn')} icon="✓" onPress={() => emit({ type: 'intent', intent: 'check-in' })} />
+        <BigButton label={t('checkOut')} icon="⏏" onPress={() => emit({ type: 'intent', intent: 'check-out' })} />
+        <BigButton label={t('query')} icon="☰" onPress={() => emit({ type: 'intent', intent: 'query' })} />
+        <BigButton label={t('redeem')} icon="★" onPress={() => emit({ type: 'intent', intent: 'redeem' })} />
+        <BigButton label={t('printMemberQr')} icon="▦" onPress={() => emit({ type: 'print-member-qr' })} />
+      </div>
+    </Frame>
+  );
+}
