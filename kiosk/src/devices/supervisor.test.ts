@@ -1,0 +1,59 @@
+// Proves the device supervisor finds reader and printer by probing (in any port order), turns a card tap into
+// card data, prints through the real driver, and falls back to demo mode when no device answers.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCardReaderEmulator } from '../../../hardware/card-reader/emulator.ts';
+import { demoResidentMale } from '../../../hardware/card-reader/demo-cards.ts';
+import { createPrinterEmulator } from '../../../hardware/printer/emulator.ts';
+import { createFakeSerial, createFakeSerialPort } from '../../../hardware/serial/fake-serial.ts';
+import { startDevices, type DeviceHub } from './supervisor.ts';
+import type { CardData } from '../flow/types.ts';
+
+let hub: DeviceHub | undefined;
+afterEach(async () => { await hub?.stop(); hub = undefined; });
+
+function waitFor<T>(check: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const value = check();
+      if (value !== undefined) { clearInterval(timer); resolve(value); }
+      else if (Date.now() - started > timeoutMs) { clearInterval(timer); reject(new Error('timed out')); }
+    }, 20);
+  });
+}
+
+describe('startDevices', () => {
+  it('probes a printer and a reader in either order and reads a tapped card', async () => {
+    const reader = createCardReaderEmulator({ chunkBytesMax: 64 });
+    const printer = createPrinterEmulator();
+    const serial = createFakeSerial([createFakeSerialPort(printer), createFakeSerialPort(reader)]);
+    const cards: CardData[] = [];
+    hub = await startDevices({ onCard: (card) => cards.push(card), onCardError: () => undefined }, { navigatorLike: { serial } });
+    await hub.detect();
+    expect(hub.status()).toMatchObject({ reader: 'ready', printer: 'ready', isDemo: false });
+    reader.placeCard(demoResidentMale);
+    const card = await waitFor(() => cards[0]);
+    expect(card).toMatchObject({ idNumber: demoResidentMale.idNumber, name: demoResidentMale.name, birthDate: '1990-03-07' });
+    expect(await hub.print({ kind: 'test', kioskId: 'K1', printedAt: '2026-05-12' })).toEqual({ ok: true });
+    expect(printer.printout().lines.join('\n')).toContain('邻里服务站');
+  });
+
+  it('reports a printer out of paper (paper_out) instead of printing', async () => {
+    const printer = createPrinterEmulator({ isPaperOut: true });
+    hub = await startDevices({ onCard: () => undefined, onCardError: () => undefined }, { navigatorLike: { serial: createFakeSerial([createFakeSerialPort(printer)]) }, isDemoAllowed: false });
+    await hub.detect();
+    expect(await hub.print({ kind: 'test', kioskId: 'K1', printedAt: 'x' })).toEqual({ ok: false, code: 'paper_out' });
+    expect(hub.status().printer).toBe('no_paper');
+  });
+
+  it('runs emulated devices in demo mode when nothing is attached', async () => {
+    const cards: CardData[] = [];
+    hub = await startDevices({ onCard: (card) => cards.push(card), onCardError: () => undefined }, { navigatorLike: {} });
+    await hub.detect();
+    expect(hub.status()).toMatchObject({ isDemo: true, reader: 'demo', printer: 'demo' });
+    hub.demoTap();
+    expect((await waitFor(() => cards[0])).name).toBe('李样例');
+    await hub.print({ kind: 'test', kioskId: 'K1', printedAt: 'x' });
+    expect(hub.demoPrintedBytes()?.length).toBeGreaterThan(20);
+  });
+});
