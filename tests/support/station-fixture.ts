@@ -35,7 +35,7 @@ export type Fixture = {
 };
 
 export async function makeFixture(overrides: Partial<AppDeps> = {}): Promise<Fixture> {
-  const database = await openDatabase({ url: ':memory:' });
+  const database = overrides.database ?? (await openDatabase({ url: ':memory:' }));
   const keys = await deriveKeys(testSecret);
   const clock = { nowMs: Date.parse('2026-04-01T09:00:00+08:00') };
   const logLines: string[] = [];
