@@ -1,0 +1,59 @@
+// The authorization matrix: every route × every kind of caller → the expected outcome class. Requests target
+// station A's objects. `ok` = any 2xx; 401 = not authenticated as the route requires; 403 = authenticated but
+// not allowed (wrong role or another station). A test calls every cell; another fails on routes missing here.
+
+export const principals = ['anonymous', 'kioskA', 'kioskB', 'clerkA', 'managerA', 'managerB', 'streetAdmin', 'auditor'] as const;
+export type PrincipalName = (typeof principals)[number];
+export type Expected = 'ok' | 401 | 403;
+
+type Row = readonly [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected];
+
+//                          anonymous kioskA kioskB clerkA managerA managerB street auditor
+const everyone: Row =       ['ok',    'ok',  'ok',  'ok',  'ok',    'ok',    'ok',  'ok'];
+const anyStaff: Row =       [401,     401,   401,   'ok',  'ok',    'ok',    'ok',  'ok'];
+const staffReaders: Row =   [401,     401,   401,   403,   403,     403,     'ok',  'ok'];
+const staffManagers: Row =  [401,     401,   401,   403,   403,     403,     'ok',  403];
+const anyoneSigned: Row =   [401,     'ok',  'ok',  'ok',  'ok',    'ok',    'ok',  'ok'];
+const stationReaders: Row = [401,     'ok',  403,   'ok',  'ok',    403,     'ok',  'ok'];
+const stationWriters: Row = [401,     401,   401,   'ok',  'ok',    403,     'ok',  403];
+const peopleReaders: Row =  [401,     401,   401,   'ok',  'ok',    403,     'ok',  'ok'];
+const registrars: Row =     [401,     'ok',  'ok',  'ok',  'ok',    403,     'ok',  403];
+const revealers: Row =      [401,     401,   401,   403,   'ok',    403,     'ok',  403];
+const kioskManagers: Row =  [401,     401,   401,   403,   'ok',    403,     'ok',  403];
+const kiosksOnly: Row =     [401,     'ok',  'ok',  401,   401,     401,     401,   401];
+const auditors: Row =       [401,     401,   401,   403,   403,     403,     403,   'ok'];
+
+const rows: Record<string, Row> = {
+  'GET /health': everyone,
+  'GET /api/openapi.json': everyone,
+  'POST /api/v1/staff/sessions': everyone,
+  'DELETE /api/v1/staff/sessions/current': anyStaff,
+  'GET /api/v1/staff/me': anyStaff,
+  'GET /api/v1/staff': staffReaders,
+  'POST /api/v1/staff': staffManagers,
+  'PUT /api/v1/staff/:staffId/role': staffManagers,
+  'GET /api/v1/stations': anyoneSigned,
+  'POST /api/v1/activities': stationWriters,
+  'GET /api/v1/activities': stationReaders,
+  'POST /api/v1/services': stationWriters,
+  'GET /api/v1/services': stationReaders,
+  'POST /api/v1/identify': anyoneSigned,
+  'POST /api/v1/people': registrars,
+  'GET /api/v1/people': peopleReaders,
+  'GET /api/v1/people/:personId': peopleReaders,
+  'GET /api/v1/people/:personId/member-qr': peopleReaders,
+  'POST /api/v1/people/:personId/reveal': revealers,
+  'POST /api/v1/people/:personId/family-links': stationWriters,
+  'POST /api/v1/kiosks': kioskManagers,
+  'GET /api/v1/kiosks': anyStaff,
+  'POST /api/v1/kiosks/enroll': everyone,
+  'POST /api/v1/kiosks/heartbeat': kiosksOnly,
+  'POST /api/v1/kiosks/:kioskId/revocation': kioskManagers,
+  'GET /api/v1/audit': auditors,
+  'GET /api/v1/audit/verify': auditors,
+};
+
+/** `"METHOD /path"` → principal → expected outcome class. */
+export const authorizationMatrix: Record<string, Record<PrincipalName, Expected>> = Object.fromEntries(
+  Object.entries(rows).map(([route, row]) => [route, Object.fromEntries(principals.map((principal, index) => [principal, row[index]!])) as Record<PrincipalName, Expected>]),
+);
