@@ -1,0 +1,100 @@
+// The common path of a signed kiosk write (design.md §5): validates `{id, kioskSeq, occurredAt, offline?}`, hashes
+// the canonical body for idempotency, supplies the engine unit's kiosk fields and maps a SubmitOutcome to HTTP.
+
+import type { Context } from 'hono';
+import { isId } from '../../../domain/ids.ts';
+import { err, ok, type Result } from '../../../domain/result.ts';
+import { hashRequest, type JsonValue } from '../core/canonical.ts';
+import type { SubmitOutcome } from '../core/transaction.ts';
+import type { KioskRow } from '../db/station/kiosks.ts';
+import { fail, type AppEnv } from '../routes/http.ts';
+import { boolean, integer, isoTime, object, optional, type Check } from '../routes/validate.ts';
+
+/** `id` must be a time-ordered id made by the kiosk (domain/ids.ts). */
+export const kioskWriteId: Check<string> = (value, field) => (isId(value) ? ok(value) : err('invalid_input', `${field}: must be a time-ordered id (26 chars, Crockford base32)`));
+
+export const kioskWriteShape = { id: kioskWriteId, kioskSeq: integer(1, Number.MAX_SAFE_INTEGER), occurredAt: isoTime, offline: optional(boolean) };
+
+type Shape = Record<string, Check<unknown>>;
+type Checked<S extends Shape> = { [K in keyof S]: S[K] extends Check<infer T> ? T : never };
+
+/** A validated kiosk write: the kiosk, the common fields, the operation's fields and the request hash. */
+export type KioskWrite<T> = {
+  kiosk: KioskRow;
+  id: string;
+  kioskSeq: number;
+  occurredAtMs: number;
+  offline: boolean;
+  /** Server time when the request arrived: the authoritative time of an online write (rule 1). */
+  receivedAtMs: number;
+  /** The time the rules use: server time online; the kiosk's occurredAt (never in the future) offline. */
+  effectiveAtMs: number;
+  requestHash: Uint8Array;
+  fields: T;
+};
+
+export type KioskWriteCode = 'invalid_json' | 'invalid_input' | 'forbidden';
+
+/**
+ * Reads and validates a kiosk write body. The request hash covers the whole parsed body and the kiosk id, so the
+ * same id with any other body (or from another kiosk) is `id_reused`. Nothing is stored when this fails (422).
+ */
+export async function readKioskWrite<S extends Shape>(c: Context<AppEnv>, shape: S): Promise<Result<KioskWrite<Checked<S>>, KioskWriteCode>> {
+  const principal = c.get('principal');
+  if (principal.kind !== 'kiosk') return err('forbidden');
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    return err('invalid_json');
+  }
+  const common = object(kioskWriteShape)(body, '');
+  if (!common.ok) return common;
+  const fields = object(shape)(body, '');
+  if (!fields.ok) return fields;
+  const receivedAtMs = c.get('ctx').nowMs();
+  const offline = common.value.offline === true;
+  return ok({
+    kiosk: principal.kiosk, id: common.value.id, kioskSeq: common.value.kioskSeq, occurredAtMs: common.value.occurredAt, offline, receivedAtMs,
+    effectiveAtMs: offline ? Math.min(common.value.occurredAt, receivedAtMs) : receivedAtMs,
+    requestHash: hashRequest({ kioskId: principal.kiosk.id, body: body as JsonValue }),
+    fields: fields.value as Checked<S>,
+  });
+}
+
+/** The kiosk fields of a planned transaction or rejection, so the kiosk's sequence stays accounted for. */
+export function kioskFieldsOf(write: KioskWrite<unknown>, kind: string): { kind: string; stationId: string; kioskId: string; kioskSeq: number; occurredAtMs: number } {
+  return { kind, stationId: write.kiosk.stationId, kioskId: write.kiosk.id, kioskSeq: write.kioskSeq, occurredAtMs: write.occurredAtMs };
+}
+
+/** Maps a validation failure of `readKioskWrite` to its response (422, or 403 for a non-kiosk caller). */
+export function failKioskWrite(c: Context<AppEnv>, failure: { code: KioskWriteCode; detail?: string }): Response {
+  return fail(c, failure.code, failure.detail);
+}
+
+/**
+ * created → 201 + stored body; exists → 200 + the same stored body; rejected → the stored `{code, …}` with 404 for
+ * `*_not_found` codes and 409 otherwise (replays too); id_reused → 409 `{code:'id_reused'}`.
+ */
+export function respondToOutcome(c: Context<AppEnv>, outcome: SubmitOutcome): Response {
+  switch (outcome.status) {
+    case 'created':
+      return c.json(outcome.response as Record<string, unknown>, 201);
+    case 'exists':
+      return c.json(outcome.response as Record<string, unknown>, 200);
+    case 'rejected':
+      return c.json(rejectionBody(outcome.code, outcome.response), statusOfRejection(outcome.code));
+    case 'id_reused':
+      return c.json({ code: 'id_reused' }, 409);
+  }
+}
+
+/** The HTTP status of a stored rejection code. */
+export function statusOfRejection(code: string): 404 | 409 {
+  return code.endsWith('_not_found') ? 404 : 409;
+}
+
+function rejectionBody(code: string, response: JsonValue): Record<string, unknown> {
+  if (response !== null && typeof response === 'object' && !Array.isArray(response) && response.code === code) return response;
+  return { code };
+}
