@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/*', bodyLimit({ maxSize: jsonBodyBytesMax, onError: (c) => fail(c, 'payload_too_large') }));
   app.use('/api/*', async (c, next) => {
     c.set('ctx', ctx);
-    const hasBody = c.req.header('Content-Length') !== undefined && c.req.header('Content-Length') !== '0' || c.req.header('Transfer-Encoding') !== undefined;
+    const hasBody = c.req.raw.body !== null && c.req.header('Content-Length') !== '0';
     // JSON only: a cross-site HTML form can never send application/json, so this also stops form CSRF.
     if (hasBody && !/^application\/json(;|$)/i.test(c.req.header('Content-Type') ?? '')) return fail(c, 'unsupported_media_type');
     await next();

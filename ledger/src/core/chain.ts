@@ -1,6 +1,7 @@
 // The hash chain: hash = SHA-256(0x00 ‖ prevHash ‖ canonical(transaction, postings, outcome)), 32-byte hashes,
 // genesis prevHash = 32 zero bytes. The canonical form is a JSON array in a fixed field order. Pure: no I/O.
 
+import { createHash } from 'node:crypto';
 import { sha256, toHex } from './canonical.ts';
 
 export const hashBytes = 32;
@@ -22,17 +23,35 @@ export type ChainRecord = {
 
 /** The canonical bytes of a record: UTF-8 JSON array, version tag first, fields in a fixed order. */
 export function encodeChainRecord(record: ChainRecord): Uint8Array {
-  return encoder.encode(JSON.stringify([
-    'linli.tx.v1', record.ledgerSeq, record.id, toHex(record.requestHash), record.status, record.code, record.kind,
-    record.mode, record.stationId, record.kioskId, record.kioskSeq, record.actorId, record.occurredAtMs,
-    record.recordedAtMs, record.opensHold ? 1 : 0, record.holdExpiresAtMs, record.resolvesHoldId, record.resolution,
-    record.reversesId, record.memo, record.metadata, record.response,
+  return encodeChainFields(record.ledgerSeq, [
+    record.id, toHex(record.requestHash), record.status, record.code, record.kind, record.mode, record.stationId,
+    record.kioskId, record.kioskSeq, record.actorId, record.occurredAtMs, record.recordedAtMs, record.opensHold ? 1 : 0,
+    record.holdExpiresAtMs, record.resolvesHoldId, record.resolution, record.reversesId, record.memo, record.metadata,
+    record.response,
     record.postings.map((posting) => [posting.leg, posting.accountKey, posting.asset, posting.amount, posting.balanceAfter]),
-  ]));
+  ]);
 }
+
+/**
+ * The same bytes from the field list after `ledgerSeq`, in `chainFieldOrder`: lets verification read all fields as
+ * one JSON array built by the database instead of one column at a time.
+ */
+export function encodeChainFields(ledgerSeq: number, fields: readonly unknown[]): Uint8Array {
+  return encoder.encode(JSON.stringify(['linli.tx.v1', ledgerSeq, ...fields]));
+}
+
+/** Field order after `ledgerSeq` (postings last, each `[leg, accountKey, asset, amount, balanceAfter]`). */
+export const chainFieldOrder = ['id', 'requestHashHex', 'status', 'code', 'kind', 'mode', 'stationId', 'kioskId', 'kioskSeq', 'actorId',
+  'occurredAtMs', 'recordedAtMs', 'opensHold', 'holdExpiresAtMs', 'resolvesHoldId', 'resolution', 'reversesId', 'memo', 'metadata',
+  'response', 'postings'] as const;
 
 export function chainHash(prevHash: Uint8Array, canonical: Uint8Array): Uint8Array {
   return sha256(leafPrefix, prevHash, canonical);
+}
+
+/** `chainHash` over canonical JSON text (UTF-8), without an intermediate byte array. */
+export function chainHashOfText(prevHash: Uint8Array, canonicalText: string): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(leafPrefix).update(prevHash).update(canonicalText, 'utf8').digest());
 }
 
 export function hashRecord(prevHash: Uint8Array, record: ChainRecord): Uint8Array {

@@ -21,13 +21,27 @@ export async function getBalances(db: LibSQLDatabase<Record<string, unknown>>, t
 /** One account's balance: the balances row now, or the last posting's balanceAfter at or before `asOfSeq`. */
 export async function getBalance(db: LibSQLDatabase<Record<string, unknown>>, account: AccountRef, asset: Asset, asOfSeq?: number): Promise<number> {
   const key = accountKey(account, asset);
-  if (asOfSeq === undefined) {
-    const rows = await db.select({ balance: balances.balance }).from(balances).where(eq(balances.accountKey, key));
-    return rows[0]?.balance ?? 0;
-  }
-  const rows = await db.select({ balance: postings.balanceAfter }).from(postings)
-    .where(and(eq(postings.accountKey, key), lte(postings.ledgerSeq, asOfSeq))).orderBy(desc(postings.ledgerSeq)).limit(1);
-  return rows[0]?.balance ?? 0;
+  const prepared = preparedReads(db);
+  const row = asOfSeq === undefined ? await prepared.current.get({ key }) : await prepared.asOf.get({ key, asOfSeq });
+  return row?.balance ?? 0;
+}
+
+// Prepared once per database: balance reads are the hottest reads, and building the query each time costs more
+// than the lookup itself (bench: balanceReadVsPk).
+const preparedByDb = new WeakMap<object, ReturnType<typeof prepareReads>>();
+function preparedReads(db: LibSQLDatabase<Record<string, unknown>>) {
+  let prepared = preparedByDb.get(db);
+  if (!prepared) preparedByDb.set(db, (prepared = prepareReads(db)));
+  return prepared;
+}
+
+function prepareReads(db: LibSQLDatabase<Record<string, unknown>>) {
+  return {
+    current: db.select({ balance: balances.balance }).from(balances).where(eq(balances.accountKey, sql.placeholder('key'))).prepare(),
+    asOf: db.select({ balance: postings.balanceAfter }).from(postings)
+      .where(and(eq(postings.accountKey, sql.placeholder('key')), lte(postings.ledgerSeq, sql.placeholder('asOfSeq'))))
+      .orderBy(desc(postings.ledgerSeq)).limit(1).prepare(),
+  };
 }
 
 export type FeedTransaction = Omit<typeof transactions.$inferSelect, 'requestHash' | 'prevHash' | 'hash' | 'metadata' | 'response'> & {
