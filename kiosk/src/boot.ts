@@ -1,0 +1,94 @@
+// Builds a running kiosk from its stored identity: signed client, outbox on IndexedDB, runtime, devices (lazy),
+// and the timers for the idle tick, outbox retries, heartbeat and today's activities.
+
+import { createIdGenerator } from '../../domain/ids.ts';
+import { createKioskApi, type Heartbeat } from './api/kiosk-api.ts';
+import type { KioskIdentity } from './api/identity.ts';
+import { verifyPin, type PinHash } from './api/maintenance-pin.ts';
+import { createSignedClient } from './api/signed-client.ts';
+import { createOutbox } from './outbox/outbox.ts';
+import { createIdbStore } from './outbox/idb-store.ts';
+import { createRuntime } from './runtime.ts';
+import { readRecord, writeRecord } from './storage/idb.ts';
+import type { DeviceHub } from './devices/supervisor.ts';
+import type { PrintJob } from './devices/print-job.ts';
+import type { SpeechKey } from './flow/types.ts';
+
+export const stationNameKey = 'station-name';
+export const pinHashKey = 'maintenance-pin';
+export const tickIntervalMs = 1_000;
+export const drainIntervalMs = 2_000;
+export const heartbeatIntervalMs = 60_000;
+export const activitiesRefreshMs = 5 * 60_000;
+export const appVersion = '0.1.0';
+
+export type Kiosk = Awaited<ReturnType<typeof bootKiosk>>;
+
+export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUrl: string, hooks: { speak: (key: SpeechKey) => void; clearResident: () => void }) {
+  let stationName = (await readRecord<string>(db, stationNameKey)) ?? '';
+  let devices: DeviceHub | null = null;
+  const deviceListeners = new Set<() => void>();
+  const client = createSignedClient({ baseUrl, kioskId: identity.kioskId, privateKey: identity.privateKey });
+  const api = createKioskApi(client, identity.stationId);
+  const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count));
+  const outbox = await createOutbox({ store: createIdbStore(db), transport: api.transport, nextId: createIdGenerator(Date.now, randomBytes), nowMs: Date.now, random01: Math.random });
+
+  async function print(job: PrintJob): Promise<void> {
+    // A missing or empty printer is shown on the status bar and the maintenance screen; the write itself stands.
+    await devices?.print(job);
+  }
+
+  const runtime = createRuntime({ api, outbox, print, speak: hooks.speak, clearResident: hooks.clearResident, kioskId: identity.kioskId, baseUrl, stationName: () => stationName || '邻里服务站' });
+
+  async function heartbeat(): Promise<void> {
+    const status = devices?.status();
+    const report: Heartbeat = {
+      devices: status ? { reader: status.reader, printer: status.printer, scanner: status.scanner, mode: status.isDemo ? 'demo' : 'live' } : {},
+      outboxLength: outbox.pendingCount(),
+      outboxRejected: outbox.entries().filter((entry) => entry.state === 'rejected').length,
+      kioskSeqLast: outbox.kioskSeqLast(),
+      appVersion,
+    };
+    const answer = await api.heartbeat(report);
+    if (answer.stationName && answer.stationName !== stationName) {
+      stationName = answer.stationName;
+      await writeRecord(db, stationNameKey, stationName);
+    }
+    // A heartbeat that got through means the network is back: send what waited.
+    await outbox.drain();
+  }
+
+  const timers = [
+    setInterval(() => runtime.dispatch({ type: 'tick' }), tickIntervalMs),
+    setInterval(() => { const due = outbox.nextAttemptMs(); if (due !== null && due <= Date.now()) void outbox.drain(); }, drainIntervalMs),
+    setInterval(() => void heartbeat().catch(() => undefined), heartbeatIntervalMs),
+    setInterval(() => void runtime.refreshActivities().catch(() => undefined), activitiesRefreshMs),
+  ];
+  void runtime.refreshActivities().then(() => deviceListeners.forEach((listener) => listener()), () => undefined);
+  void heartbeat().catch(() => undefined);
+  void outbox.drain();
+
+  return {
+    identity,
+    runtime,
+    outbox,
+    stationName: () => stationName || '邻里服务站',
+    devices: () => devices,
+    setDevices(hub: DeviceHub): void {
+      devices = hub;
+      hub.subscribe(() => deviceListeners.forEach((listener) => listener()));
+      deviceListeners.forEach((listener) => listener());
+    },
+    onDevicesChange(listener: () => void): () => void {
+      deviceListeners.add(listener);
+      return () => deviceListeners.delete(listener);
+    },
+    async checkPin(pin: string): Promise<boolean> {
+      const stored = await readRecord<PinHash>(db, pinHashKey);
+      return stored !== undefined && (await verifyPin(pin, stored));
+    },
+    stop(): void {
+      timers.forEach((timer) => clearInterval(timer));
+    },
+  };
+}
