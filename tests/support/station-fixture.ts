@@ -48,7 +48,7 @@ export async function makeFixture(overrides: Partial<AppDeps> = {}): Promise<Fix
   await insertStation(database, { id: stationA, communityId, name: '甲站', address: '', createdAtMs: clock.nowMs });
   await insertStation(database, { id: stationB, communityId, name: '乙站', address: '', createdAtMs: clock.nowMs });
 
-  const call: Fixture['call'] = (method, path, options = {}) => app.request(path, {
+  const call: Fixture['call'] = async (method, path, options = {}) => app.request(path, {
     method,
     headers: { ...(options.body !== undefined && { 'Content-Type': 'application/json' }), ...(options.token && { Authorization: `Bearer ${options.token}` }), ...options.headers },
     ...(options.body !== undefined && { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
