@@ -43,10 +43,9 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
   async function heartbeat(): Promise<void> {
     const status = devices?.status();
     const report: Heartbeat = {
-      devices: status ? { reader: status.reader, printer: status.printer, scanner: status.scanner, mode: status.isDemo ? 'demo' : 'live' } : {},
+      printerPaper: status === undefined || status.printer === 'missing' ? 'unknown' : status.printer === 'no_paper' ? 'out' : status.printerCode === 'paper_near_end' ? 'low' : 'ok',
+      readerPresent: status !== undefined && status.reader !== 'missing',
       outboxLength: outbox.pendingCount(),
-      outboxRejected: outbox.entries().filter((entry) => entry.state === 'rejected').length,
-      kioskSeqLast: outbox.kioskSeqLast(),
       appVersion,
     };
     const answer = await api.heartbeat(report);

@@ -6,18 +6,21 @@ import type { Transport } from '../outbox/types.ts';
 import type { SignedClient } from './signed-client.ts';
 
 export type IdentifyAnswer = { ok: true; resident: Resident } | { ok: false; code: string };
-export type Heartbeat = { devices: Record<string, string>; outboxLength: number; outboxRejected: number; kioskSeqLast: number; appVersion: string };
+/** The service's heartbeat body (routes/kiosks.ts): paper state, reader presence, queued writes, app version. */
+export type Heartbeat = { printerPaper: 'ok' | 'low' | 'out' | 'unknown'; readerPresent: boolean; outboxLength: number; appVersion: string };
 
 export type KioskApi = ReturnType<typeof createKioskApi>;
 
 export function createKioskApi(client: SignedClient, stationId: string) {
   return {
     async identify(request: IdentifyRequest): Promise<IdentifyAnswer> {
-      const answer = await client.request('POST', '/api/v1/identify', request);
+      // Data minimisation: a card is looked up by its number alone; name and address never leave the kiosk here.
+      const body = 'card' in request ? { card: { idNumber: request.card.idNumber } } : request;
+      const answer = await client.request('POST', '/api/v1/identify', body);
       if (answer.status !== 200) return { ok: false, code: codeOf(answer.body, answer.status) };
-      const body = answer.body as Partial<Resident> | null;
-      if (!body?.person?.id || !body.balances) return { ok: false, code: 'bad_answer' };
-      return { ok: true, resident: { person: body.person, balances: body.balances, openAttendances: body.openAttendances ?? [] } };
+      const found = answer.body as Partial<Resident> | null;
+      if (!found?.person?.id || !found.balances) return { ok: false, code: 'bad_answer' };
+      return { ok: true, resident: { person: found.person, balances: found.balances, openAttendances: found.openAttendances ?? [] } };
     },
     async activities(date: string): Promise<Activity[]> {
       const answer = await client.request('GET', `/api/v1/activities?stationId=${encodeURIComponent(stationId)}&date=${date}`);
@@ -35,8 +38,9 @@ export function createKioskApi(client: SignedClient, stationId: string) {
     /** The signed member QR text `LL1.<volunteerNo>.<signature>`; null when the service cannot give one. */
     async memberQr(personId: string): Promise<string | null> {
       const answer = await client.request('GET', `/api/v1/people/${encodeURIComponent(personId)}/member-qr`);
-      const body = answer.body as { qr?: unknown } | null;
-      return answer.status === 200 && typeof body?.qr === 'string' ? body.qr : null;
+      const body = answer.body as { memberQr?: unknown; qr?: unknown } | null;
+      const qr = body?.memberQr ?? body?.qr;
+      return answer.status === 200 && typeof qr === 'string' ? qr : null;
     },
     async heartbeat(report: Heartbeat): Promise<{ stationName: string | null }> {
       const answer = await client.request('POST', '/api/v1/kiosks/heartbeat', report);
