@@ -48,10 +48,12 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
       outboxLength: outbox.pendingCount(),
       appVersion,
     };
-    const answer = await api.heartbeat(report);
-    if (answer.stationName && answer.stationName !== stationName) {
-      stationName = answer.stationName;
+    await api.heartbeat(report);
+    const name = await api.stationName();
+    if (name && name !== stationName) {
+      stationName = name;
       await writeRecord(db, stationNameKey, stationName);
+      deviceListeners.forEach((listener) => listener());
     }
     // A heartbeat that got through means the network is back: send what waited.
     await outbox.drain();

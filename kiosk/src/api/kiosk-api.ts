@@ -42,6 +42,12 @@ export function createKioskApi(client: SignedClient, stationId: string) {
       const qr = body?.memberQr ?? body?.qr;
       return answer.status === 200 && typeof qr === 'string' ? qr : null;
     },
+    /** The kiosk's own station (a signed kiosk sees only its own); null when the answer lacks it. */
+    async stationName(): Promise<string | null> {
+      const answer = await client.request('GET', '/api/v1/stations');
+      const station = listOf<{ id?: unknown; name?: unknown }>(answer.body, 'stations').find((candidate) => candidate.id === stationId);
+      return typeof station?.name === 'string' ? station.name : null;
+    },
     async heartbeat(report: Heartbeat): Promise<{ stationName: string | null }> {
       const answer = await client.request('POST', '/api/v1/kiosks/heartbeat', report);
       const body = answer.body as { stationName?: unknown } | null;
