@@ -45,12 +45,7 @@ export type AppDeps = {
 export type App = Hono<AppEnv>;
 
 export function createApp(deps: AppDeps): App {
-  const nowMs = deps.nowMs ?? (() => Date.now());
-  const randomBytes = deps.randomBytes ?? ((count: number) => crypto.getRandomValues(new Uint8Array(count)));
-  const ctx: ServiceContext = {
-    database: deps.database, keys: deps.keys, audit: createAuditLog(deps.database, nowMs), nowMs, randomBytes,
-    newId: createIdGenerator(nowMs, randomBytes), passwordIterations: deps.passwordIterations ?? passwordIterationsDefault,
-  };
+  const ctx = createServiceContext(deps);
   const log = deps.log ?? ((line: string) => console.error(line));
   const lastKioskSeqOf = deps.ledger?.lastKioskSeqOf ?? ((kioskId: string) => lastKioskWriteSeq(deps.database, kioskId));
   const openAttendancesOf = deps.ledger?.openAttendancesOf ?? (async () => []);
@@ -93,6 +88,16 @@ export function createApp(deps: AppDeps): App {
     return fail(c, operating ? 'unavailable' : 'internal');
   });
   return app;
+}
+
+/** The services' context from the app's deps (also used by start-up to seed and create the bootstrap admin). */
+export function createServiceContext(deps: Pick<AppDeps, 'database' | 'keys' | 'nowMs' | 'randomBytes' | 'passwordIterations'>): ServiceContext {
+  const nowMs = deps.nowMs ?? (() => Date.now());
+  const randomBytes = deps.randomBytes ?? ((count: number) => crypto.getRandomValues(new Uint8Array(count)));
+  return {
+    database: deps.database, keys: deps.keys, audit: createAuditLog(deps.database, nowMs), nowMs, randomBytes,
+    newId: createIdGenerator(nowMs, randomBytes), passwordIterations: deps.passwordIterations ?? passwordIterationsDefault,
+  };
 }
 
 function defaultClientKey(request: Request, env: unknown): string {
