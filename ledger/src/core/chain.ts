@@ -49,9 +49,9 @@ export function chainHash(prevHash: Uint8Array, canonical: Uint8Array): Uint8Arr
   return sha256(leafPrefix, prevHash, canonical);
 }
 
-/** `chainHash` over canonical JSON text (UTF-8), without an intermediate byte array. */
-export function chainHashOfText(prevHash: Uint8Array, canonicalText: string): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(leafPrefix).update(prevHash).update(canonicalText, 'utf8').digest());
+/** `chainHash` with the previous hash and the result as lowercase hex and the canonical bytes as JSON text. */
+export function chainHashHex(prevHashHex: string, canonicalText: string): string {
+  return createHash('sha256').update(leafPrefix).update(prevHashHex, 'hex').update(canonicalText, 'utf8').digest('hex');
 }
 
 export function hashRecord(prevHash: Uint8Array, record: ChainRecord): Uint8Array {
