@@ -74,6 +74,21 @@ describe('createCardReaderDriver', () => {
     expect(events.filter((event) => event.type !== 'reader_ready')).toEqual([{ type: 'card_read_failed', code: 'card_read_failed' }]);
   });
 
+  it('re-sends a command whose reply arrived with a bad checksum and still reads the card', async () => {
+    const { emulator, driver } = await startReader({ chunkBytesMax: 100 });
+    emulator.placeCard(demoResidentMale);
+    emulator.corruptReplies(1);
+    await expect(driver.readCard()).resolves.toEqual({ ok: true, value: demoResidentMale });
+    expect(emulator.receivedCommands).toEqual(['findCard', 'findCard', 'selectCard', 'readBasicInfo']);
+  });
+
+  it('reports frame_checksum_mismatch when every attempt arrives damaged', async () => {
+    const { emulator, driver } = await startReader();
+    emulator.placeCard(demoResidentMale);
+    emulator.corruptReplies(2);
+    await expect(driver.readCard()).resolves.toEqual({ ok: false, code: 'frame_checksum_mismatch' });
+  });
+
   it('answers card_absent when no card is in the field', async () => {
     const { driver } = await startReader();
     await expect(driver.readCard()).resolves.toEqual({ ok: false, code: 'card_absent' });

@@ -23,6 +23,8 @@ export type CardReaderEmulator = DeviceEmulator & {
   injectStatus(command: CardCommandName, sw3: number, times?: number): void;
   /** While true the reader answers nothing (timeouts). */
   setSilent(isSilent: boolean): void;
+  /** The next `count` replies go out with a wrong checksum byte (line noise). */
+  corruptReplies(count: number): void;
   /** Names of the commands received, in order (unknown ones as hex). */
   readonly receivedCommands: readonly string[];
 };
@@ -38,10 +40,15 @@ export function createCardReaderEmulator(options: CardReaderEmulatorOptions = {}
   let cardText: Uint8Array | undefined;
   let phase: 'idle' | 'found' | 'selected' | 'read' = 'idle';
   let isSilent = false;
+  let corruptCount = 0;
   let sendChain: Promise<void> = Promise.resolve();
 
   function send(frame: Uint8Array): void {
     if (isSilent) return;
+    if (corruptCount > 0) {
+      corruptCount -= 1;
+      frame[frame.length - 1]! ^= 0xff;
+    }
     const chunkBytes = Math.max(1, Math.min(chunkBytesMax, frame.length));
     for (let from = 0; from < frame.length; from += chunkBytes) {
       const chunk = frame.slice(from, from + chunkBytes);
@@ -72,7 +79,8 @@ export function createCardReaderEmulator(options: CardReaderEmulatorOptions = {}
         phase = 'selected';
         return encodeResponse(0x90, new Uint8Array(8));
       case 'readBasicInfo':
-        if (cardText === undefined || phase !== 'selected') return encodeResponse(0x41);
+        // A selected card can be read again (the host may have lost the first reply); find still fails until lifted.
+        if (cardText === undefined || (phase !== 'selected' && phase !== 'read')) return encodeResponse(0x41);
         phase = 'read';
         return encodeResponse(0x90, encodeBasicInfoData(cardText));
       case undefined: return encodeResponse(0x21);
@@ -113,6 +121,9 @@ export function createCardReaderEmulator(options: CardReaderEmulatorOptions = {}
     },
     setSilent(value) {
       isSilent = value;
+    },
+    corruptReplies(count) {
+      corruptCount = count;
     },
     receivedCommands,
   };
