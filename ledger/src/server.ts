@@ -1,0 +1,90 @@
+// startServer: everything `npm start` does — parse the environment, build the web apps if stale, open and migrate
+// the database, seed an empty one, create the bootstrap admin, and serve the API plus /kiosk/, /admin/, /me/.
+
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, createServiceContext, type App } from './app.ts';
+import { parseConfig, type Env } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { countStaff } from './db/station/staff.ts';
+import { listStationPlaces } from './db/station/stations.ts';
+import { deriveKeys, randomToken } from './services/crypto.ts';
+import { ensureBootstrapAdmin } from './services/staff-admin.ts';
+import { buildWebAppsIfStale } from './web-build.ts';
+import { seedDemo } from '../../seeds/demo.ts';
+
+export const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type StartOptions = { port?: number; host?: string; env: Env; log?: (line: string) => void; buildWebApps?: boolean };
+export type RunningServer = { url: string; close(): Promise<void> };
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const parsed = parseConfig(options.env);
+  if (!parsed.ok) throw new Error(`invalid configuration:\n${parsed.detail}`);
+  const config = parsed.value;
+  const dataDir = config.databaseUrl.startsWith('file:') ? dirname(resolve(rootDir, config.databaseUrl.slice('file:'.length))) : join(rootDir, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const secret = config.secret ?? developmentSecret(dataDir, log);
+  if (options.buildWebApps !== false) await buildWebAppsIfStale(rootDir, log);
+
+  const databaseUrl = config.databaseUrl.startsWith('file:') ? `file:${resolve(rootDir, config.databaseUrl.slice('file:'.length))}` : config.databaseUrl;
+  const database = await openDatabase({ url: databaseUrl, ...(config.databaseAuthToken && { authToken: config.databaseAuthToken }) });
+  const keys = await deriveKeys(secret);
+  const ctx = createServiceContext({ database, keys });
+  const isEmpty = (await countStaff(database)) === 0 && (await listStationPlaces(database)).length === 0;
+  let districtId: string | null = null;
+  if (isEmpty && config.seed === 'demo') {
+    districtId = (await seedDemo(ctx)).districtId;
+    log('loaded the demo seeds (fictional people and stations)');
+  }
+  const bootstrap = await ensureBootstrapAdmin(ctx, config.bootstrapAdminPassword, districtId);
+  if (bootstrap.generatedPassword) log(`bootstrap admin created: username "admin", password "${bootstrap.generatedPassword}" (shown once)`);
+
+  const app = createApp({ database, keys });
+  serveWebApps(app, join(rootDir, 'dist'));
+  const port = options.port ?? config.port;
+  const host = options.host ?? config.host;
+  const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
+    const listening = serve({ fetch: app.fetch, port, hostname: host }, () => resolveListening(listening));
+    listening.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return {
+    url,
+    close: () => new Promise<void>((resolveClosed, reject) => {
+      server.close((error) => {
+        database.close();
+        if (error) reject(error);
+        else resolveClosed();
+      });
+    }),
+  };
+}
+
+/** Static apps from dist/: /kiosk/, /admin/, and the volunteer pages at /me/ (built from portal/). */
+function serveWebApps(app: App, distDir: string): void {
+  const mounts: [string, string][] = [['/kiosk', 'kiosk'], ['/admin', 'admin'], ['/me', 'portal']];
+  for (const [prefix, folder] of mounts) {
+    app.get(prefix, (c) => c.redirect(`${prefix}/`, 308));
+    app.get(`${prefix}/*`, serveStatic({ root: join(distDir, folder), rewriteRequestPath: (path) => path.slice(prefix.length) || '/' }));
+  }
+  app.get('/assets/*', serveStatic({ root: distDir }));
+  app.get('/', (c) => c.redirect('/admin/', 302));
+}
+
+/** A per-installation development key in the data folder, made once; production sets LINLI_SECRET. */
+function developmentSecret(dataDir: string, log: (line: string) => void): string {
+  const file = join(dataDir, 'dev-secret.key');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomToken((count) => crypto.getRandomValues(new Uint8Array(count)), 48), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  log(`warning: LINLI_SECRET is not set; using the development key in ${file} (set LINLI_SECRET in production)`);
+  return readFileSync(file, 'utf8').trim();
+}
