@@ -8,11 +8,16 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import { createIdGenerator } from '../../domain/ids.ts';
 import type { Database } from './db/client.ts';
+import { createLedger, type Ledger } from './db/ledger/ledger.ts';
 import { isOperatingError } from './db/station/errors.ts';
 import { lastKioskWriteSeq } from './db/station/people.ts';
 import { buildOpenApi } from './openapi.ts';
+import { openAttendancesReader } from './operations/attendance/open-attendances.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { checkInRoutes } from './routes/check-ins.ts';
+import { checkOutRoutes } from './routes/check-outs.ts';
+import { receiptRoutes } from './routes/receipts.ts';
 import { fail, type AppEnv } from './routes/http.ts';
 import { identifyRoutes, type OpenAttendancesOf } from './routes/identify.ts';
 import { kioskRoutes, type LastKioskSeqOf } from './routes/kiosks.ts';
@@ -36,6 +41,8 @@ export type AppDeps = {
   passwordIterations?: number;
   /** Readers the ledger phase supplies; until then kiosk sequences come from this service's own writes. */
   ledger?: { lastKioskSeqOf?: LastKioskSeqOf; openAttendancesOf?: OpenAttendancesOf };
+  /** The ledger engine (one single writer per database); made from `database` when absent. */
+  engine?: Ledger;
   /** Where operating errors are reported: one JSON line without messages or personal data. */
   log?: (line: string) => void;
   /** The client address used to throttle logins. */
@@ -47,8 +54,10 @@ export type App = Hono<AppEnv>;
 export function createApp(deps: AppDeps): App {
   const ctx = createServiceContext(deps);
   const log = deps.log ?? ((line: string) => console.error(line));
-  const lastKioskSeqOf = deps.ledger?.lastKioskSeqOf ?? ((kioskId: string) => lastKioskWriteSeq(deps.database, kioskId));
-  const openAttendancesOf = deps.ledger?.openAttendancesOf ?? (async () => []);
+  const engine = deps.engine ?? createLedger({ client: deps.database.client, db: deps.database.db, nowMs: ctx.nowMs });
+  const lastKioskSeqOf = deps.ledger?.lastKioskSeqOf
+    ?? (async (kioskId: string) => Math.max((await engine.kioskSequenceState(kioskId)).maxSeq, await lastKioskWriteSeq(deps.database, kioskId)));
+  const openAttendancesOf = deps.ledger?.openAttendancesOf ?? openAttendancesReader(deps.database);
 
   const app = new Hono<AppEnv>();
   app.use(secureHeaders({
@@ -78,6 +87,9 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/v1/people', peopleRoutes());
   app.route('/api/v1/kiosks', kioskRoutes(lastKioskSeqOf));
   app.route('/api/v1/audit', auditRoutes());
+  app.route('/api/v1/check-ins', checkInRoutes(engine));
+  app.route('/api/v1/check-outs', checkOutRoutes(engine));
+  app.route('/api/v1/receipts', receiptRoutes());
 
   app.notFound((c) => fail(c, 'not_found'));
   app.onError((error, c) => {

@@ -1,0 +1,23 @@
+// POST /api/v1/check-ins (signed kiosk): opens an attendance through the ledger engine; idempotent by `id`.
+
+import { Hono } from 'hono';
+import type { Ledger } from '../db/ledger/ledger.ts';
+import { checkInUnit, loadAttendanceSubject } from '../operations/attendance/check-in.ts';
+import { failKioskWrite, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
+import { requireKiosk } from './auth.ts';
+import { noStore, type AppEnv } from './http.ts';
+import { idText } from './validate.ts';
+
+export const attendanceShape = { personId: idText, activityId: idText };
+
+export function checkInRoutes(ledger: Ledger): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/', requireKiosk(), async (c) => {
+    const write = await readKioskWrite(c, attendanceShape);
+    if (!write.ok) return failKioskWrite(c, write);
+    const subject = await loadAttendanceSubject(c.get('ctx').database, write.value, new URL(c.req.url).origin);
+    noStore(c);
+    return respondToOutcome(c, await ledger.submit(checkInUnit(write.value, subject)));
+  });
+  return app;
+}
