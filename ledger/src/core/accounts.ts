@@ -40,7 +40,20 @@ export function accountKey(account: AccountRef, asset: Asset): AccountKey {
   return `${account.ownerKind}:${account.ownerId}:${account.purpose}:${asset}`;
 }
 
+// Parsed keys are immutable values; remembering them saves the writer a split per leg. Bounded by a reset.
+const parsedKeys = new Map<AccountKey, { account: AccountRef; asset: Asset }>();
+const parsedKeysMax = 100_000;
+
 export function parseAccountKey(key: AccountKey): { account: AccountRef; asset: Asset } {
+  const known = parsedKeys.get(key);
+  if (known) return known;
+  if (parsedKeys.size >= parsedKeysMax) parsedKeys.clear();
+  const parsed = parseAccountKeyFresh(key);
+  parsedKeys.set(key, parsed);
+  return parsed;
+}
+
+function parseAccountKeyFresh(key: AccountKey): { account: AccountRef; asset: Asset } {
   const [ownerKind, ownerId, purpose, asset] = key.split(':');
   assert(ownerKinds.includes(ownerKind as OwnerKind), `bad account key ${key}`);
   assert(purposes.includes(purpose as AccountPurpose), `bad account key ${key}`);

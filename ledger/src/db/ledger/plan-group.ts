@@ -173,11 +173,12 @@ function touchedKeys(planned: PlannedTransaction<unknown>, references: Reference
   for (const transfer of planned.transfers) {
     keys.push(accountKey(transfer.from, transfer.asset), accountKey(transfer.to, transfer.asset));
     if (planned.hold) keys.push(accountKey(heldAccountOf(transfer.from), transfer.asset));
-    keys.push(accountKey(stationAccount(planned.stationId, 'suspense'), transfer.asset));
+    if (planned.mode === 'record') keys.push(accountKey(stationAccount(planned.stationId, 'suspense'), transfer.asset));
   }
   if (references.hold) keys.push(references.hold.sourceKey, references.hold.heldKey, references.hold.destinationKey);
   for (const posting of references.original?.postings ?? []) {
-    keys.push(posting.accountKey, accountKey(stationAccount(planned.stationId, 'suspense'), posting.asset));
+    keys.push(posting.accountKey);
+    if (planned.mode === 'record') keys.push(accountKey(stationAccount(planned.stationId, 'suspense'), posting.asset));
   }
   return keys;
 }
