@@ -18,6 +18,11 @@ import { auditRoutes } from './routes/audit.ts';
 import { checkInRoutes } from './routes/check-ins.ts';
 import { checkOutRoutes } from './routes/check-outs.ts';
 import { receiptRoutes } from './routes/receipts.ts';
+import { bookingRoutes } from './routes/bookings.ts';
+import { closeRoutes } from './routes/closes.ts';
+import { giftRoutes } from './routes/gifts.ts';
+import { reconciliationRoutes } from './routes/reconciliation.ts';
+import { redemptionRoutes } from './routes/redemptions.ts';
 import { fail, type AppEnv } from './routes/http.ts';
 import { identifyRoutes, type OpenAttendancesOf } from './routes/identify.ts';
 import { kioskRoutes, type LastKioskSeqOf } from './routes/kiosks.ts';
@@ -90,6 +95,11 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/v1/check-ins', checkInRoutes(engine));
   app.route('/api/v1/check-outs', checkOutRoutes(engine));
   app.route('/api/v1/receipts', receiptRoutes());
+  app.route('/api/v1/redemptions', redemptionRoutes(engine));
+  app.route('/api/v1/bookings', bookingRoutes(engine));
+  app.route('/api/v1/gifts', giftRoutes(engine));
+  app.route('/api/v1/reconciliation', reconciliationRoutes());
+  app.route('/api/v1', closeRoutes());
 
   app.notFound((c) => fail(c, 'not_found'));
   app.onError((error, c) => {

@@ -93,3 +93,10 @@ export async function listBookings(database: Database, stationId: string, limit:
     .where(eq(bookings.stationId, stationId)).orderBy(desc(bookings.recordedAtMs)).limit(limit);
   return rows.map((row) => ({ ...row.booking, status: row.status }));
 }
+
+/** The station of the transaction that opened a hold (every hold, booking or not, belongs to one). */
+export async function stationOfHold(database: Database, holdId: string): Promise<string | null> {
+  const result = await database.client.execute({ sql: 'SELECT station_id FROM transactions WHERE id = ?', args: [holdId] });
+  const station = result.rows[0]?.station_id;
+  return station === undefined || station === null ? null : String(station);
+}

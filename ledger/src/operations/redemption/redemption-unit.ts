@@ -60,7 +60,8 @@ export function planRedemption(write: KioskWrite<RedemptionFields>, loaded: Load
     extra.push(insertItemStatement({ id: options.newId(), stationId: kiosk.stationId, kind: 'offline_shortfall', transactionId: write.id, asset: service.asset,
       amount: shortfall, detail: `suspense ${accountKey(stationAccount(kiosk.stationId, 'suspense'), service.asset)}`, openedAtMs: recordedAtMs }));
   }
-  if (!decision.ok) {
+  // A balance shortfall is the shortfall item above; any other broken rule (age) gets an item of its own.
+  if (!decision.ok && decision.code !== 'insufficient_balance' && decision.code !== 'gift_credits_not_eligible') {
     extra.push(insertItemStatement({ id: options.newId(), stationId: kiosk.stationId, kind: `offline_${decision.code}`, transactionId: write.id, asset: service.asset,
       amount: service.price, detail: 'offline redemption the online rules would refuse', openedAtMs: recordedAtMs }));
   }
