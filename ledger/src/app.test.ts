@@ -74,11 +74,11 @@ describe('no personal data in responses or logs', () => {
     const phone = '13912345678';
     const texts: string[] = [];
     const record = async (response: Response) => { texts.push(await response.clone().text(), JSON.stringify([...response.headers])); return response; };
-    const created = await record(await fixture.kioskCall(fixture.kioskA, 'POST', '/api/v1/people', { id: '01JLEAKTEST00000000000000A', kioskSeq: 1, occurredAt: '2026-04-01T09:00:00+08:00', card: { idNumber, name: '赵六' }, phone, consentVersion: 'v1' }));
+    const created = await record(await fixture.kioskCall(fixture.kioskA, 'POST', '/api/v1/people', { id: '01JKEEPTEST00000000000000A', kioskSeq: 1, occurredAt: '2026-04-01T09:00:00+08:00', card: { idNumber, name: '赵六' }, phone, consentVersion: 'v1' }));
     const { person } = (await created.json()) as { person: { id: string } };
     await record(await fixture.kioskCall(fixture.kioskA, 'POST', '/api/v1/identify', { card: { idNumber } }));
     await record(await fixture.kioskCall(fixture.kioskA, 'POST', '/api/v1/identify', { phone }));
-    await record(await fixture.kioskCall(fixture.kioskA, 'POST', '/api/v1/people', { id: '01JLEAKTEST00000000000000B', kioskSeq: 2, occurredAt: '2026-04-01T09:00:00+08:00', card: { idNumber, name: '赵六' }, phone, consentVersion: 'v1' }));
+    await record(await fixture.kioskCall(fixture.kioskA, 'POST', '/api/v1/people', { id: '01JKEEPTEST00000000000000B', kioskSeq: 2, occurredAt: '2026-04-01T09:00:00+08:00', card: { idNumber, name: '赵六' }, phone, consentVersion: 'v1' }));
     await record(await fixture.call('GET', `/api/v1/people?stationId=${fixture.stationA}`, { token: fixture.tokens.managerA }));
     await record(await fixture.call('GET', `/api/v1/people/${person.id}`, { token: fixture.tokens.managerA }));
     await record(await fixture.call('GET', `/api/v1/people/${person.id}/member-qr`, { token: fixture.tokens.managerA }));

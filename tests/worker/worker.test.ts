@@ -79,7 +79,7 @@ describe('the Worker in workerd', () => {
       return call(method, path, { body: text, headers });
     };
     const idNumber = makeIdNumber('11010119650315002');
-    const registered = await signed('POST', '/api/v1/people', { id: '01JWORKER0000000000000000A', kioskSeq: 1, occurredAt: new Date().toISOString(), card: { idNumber, name: '钱七' }, consentVersion: 'v1' });
+    const registered = await signed('POST', '/api/v1/people', { id: '01JWXRKER0000000000000000A', kioskSeq: 1, occurredAt: new Date().toISOString(), card: { idNumber, name: '钱七' }, consentVersion: 'v1' });
     expect(registered.status).toBe(201);
     const identified = await signed('POST', '/api/v1/identify', { card: { idNumber } });
     expect(identified.status).toBe(200);

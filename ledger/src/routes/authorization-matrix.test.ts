@@ -62,7 +62,7 @@ const requests: Record<string, () => Promise<Cell>> = {
   'POST /api/v1/identify': async () => ({ path: '/api/v1/identify', body: { card: { idNumber: makeIdNumber('11010119700101001') } } }),
   'POST /api/v1/people': async () => {
     const card = { idNumber: uniqueIdNumber(), name: '王五' };
-    return { path: '/api/v1/people', body: { id: `01JMATRIX${String(next()).padStart(17, '0')}`, kioskSeq: serial, occurredAt: '2026-04-01T09:00:00+08:00', stationId: fixture.stationA, card, consentVersion: 'v1' } };
+    return { path: '/api/v1/people', body: { id: `01JMATRXX${String(next()).padStart(17, '0')}`, kioskSeq: serial, occurredAt: '2026-04-01T09:00:00+08:00', stationId: fixture.stationA, card, consentVersion: 'v1' } };
   },
   'GET /api/v1/people': async () => ({ path: `/api/v1/people?stationId=${fixture.stationA}` }),
   'GET /api/v1/people/:personId': async () => ({ path: `/api/v1/people/${personId}` }),

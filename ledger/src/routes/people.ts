@@ -4,12 +4,14 @@
 import { Hono, type Context } from 'hono';
 import { familyRelations } from '../../../domain/person.ts';
 import { findPersonById, listFamilyLinks, listPeople, type PersonRow } from '../db/station/people.ts';
-import { hashRequest, kioskWriteRow, storedOutcome, storeRejection, type KioskWriteKey } from '../services/kiosk-writes.ts';
+import type { Ledger } from '../db/ledger/ledger.ts';
+import { failKioskWrite, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
 import { signMemberQr } from '../services/member-qr.ts';
-import { linkFamily, personSummary, registerPerson, revealPerson, staffPersonView, type RegistrationCode } from '../services/people.ts';
+import { auditRegistration, linkFamily, personSummary, prepareRegistration, registerPerson, revealPerson, staffPersonView } from '../services/people.ts';
+import { registrationUnit } from '../services/registration-unit.ts';
 import { denyUnlessStation, requireKioskOrStaff, requireStaff } from './auth.ts';
-import { fail, noStore, statusOfCode, type AppEnv } from './http.ts';
-import { calendarDate, idText, integer, isoTime, object, oneOf, optional, queryInteger, readBody, readQuery, text } from './validate.ts';
+import { fail, noStore, type AppEnv } from './http.ts';
+import { calendarDate, idText, object, oneOf, optional, queryInteger, readBody, readQuery, text } from './validate.ts';
 
 const peopleListedMax = 200;
 const cardShape = object({
@@ -18,18 +20,18 @@ const cardShape = object({
 });
 const registrationShape = { card: cardShape, phone: optional(text({ max: 20 })), consentVersion: text({ max: 20 }), workUnit: optional(text({ max: 100 })) };
 
-export function peopleRoutes(): Hono<AppEnv> {
+export function peopleRoutes(engine: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/', requireKioskOrStaff('people:write'), async (c) => {
     const principal = c.get('principal');
-    if (principal.kind === 'kiosk') return registerFromKiosk(c);
+    if (principal.kind === 'kiosk') return registerFromKiosk(c, engine);
     const body = await readBody(c, { ...registrationShape, stationId: idText });
     if (!body.ok) return fail(c, body.code, body.detail);
     const denial = await denyUnlessStation(c, body.value.stationId);
     if (denial) return denial;
     const result = await registerPerson(c.get('ctx'), { ...body.value, registeredBy: principal.staff.id }, { selfRegistration: false });
-    if (!result.ok) return fail(c, result.code === 'kiosk_write_conflict' ? 'kiosk_seq_reused' : result.code, result.detail);
+    if (!result.ok) return fail(c, result.code, result.detail);
     return c.json(await registrationResponse(c, result.value), 201);
   });
 
@@ -82,26 +84,21 @@ export function peopleRoutes(): Hono<AppEnv> {
   return app;
 }
 
-/** Kiosk registration (design §5): idempotent by `id`; the outcome, rejections included, is final. */
-async function registerFromKiosk(c: Context<AppEnv>): Promise<Response> {
-  const principal = c.get('principal');
-  if (principal.kind !== 'kiosk') return fail(c, 'forbidden');
-  const body = await readBody(c, { id: idText, kioskSeq: integer(1, Number.MAX_SAFE_INTEGER), occurredAt: isoTime, ...registrationShape });
-  if (!body.ok) return fail(c, body.code, body.detail);
+/** Kiosk registration (design §5): a value-free ledger unit, idempotent by `id`; its outcome, rejections included, is final. */
+async function registerFromKiosk(c: Context<AppEnv>, engine: Ledger): Promise<Response> {
+  const write = await readKioskWrite(c, registrationShape);
+  if (!write.ok) return failKioskWrite(c, write);
   const ctx = c.get('ctx');
-  const key: KioskWriteKey = { id: body.value.id, kioskId: principal.kiosk.id, kioskSeq: body.value.kioskSeq, kind: 'registration', requestHash: await hashRequest(await c.req.json()) };
-  const stored = await storedOutcome(ctx, key);
-  if (stored) return c.json(stored.body, stored.status as 200);
-  const input = { card: body.value.card, consentVersion: body.value.consentVersion, stationId: principal.kiosk.stationId, registeredBy: principal.kiosk.id,
-    ...(body.value.phone !== undefined && { phone: body.value.phone }), ...(body.value.workUnit !== undefined && { workUnit: body.value.workUnit }) };
-  const result = await registerPerson(ctx, input, { selfRegistration: true, kioskWrite: async (person) => kioskWriteRow(ctx, key, { status: 201, body: await registrationResponse(c, person) }) });
-  if (result.ok) return c.json(await registrationResponse(c, result.value), 201);
-  if (result.code === 'kiosk_write_conflict') {
-    const again = await storedOutcome(ctx, key);
-    return again ? c.json(again.body, again.status as 200) : fail(c, 'kiosk_seq_reused');
-  }
-  const rejection = await storeRejection(ctx, key, { status: statusOfCode[result.code as Exclude<RegistrationCode, 'kiosk_write_conflict'>], body: result.detail === undefined ? { code: result.code } : { code: result.code, detail: result.detail } });
-  return c.json(rejection.body, rejection.status as 409);
+  const { kiosk, fields } = write.value;
+  const input = { card: fields.card, consentVersion: fields.consentVersion, stationId: kiosk.stationId, registeredBy: kiosk.id,
+    ...(fields.phone !== undefined && { phone: fields.phone }), ...(fields.workUnit !== undefined && { workUnit: fields.workUnit }) };
+  const prepared = await prepareRegistration(ctx, input, { selfRegistration: true });
+  // Malformed card data is invalid input (422, nothing stored); an under-age resident is a stored rule outcome.
+  if (!prepared.ok && prepared.code !== 'self_registration_too_young') return fail(c, prepared.code, prepared.detail);
+  const outcome = await engine.submit(registrationUnit(write.value, prepared.ok ? prepared.value : 'self_registration_too_young', ctx.keys, ctx.nowMs()));
+  if (outcome.status === 'created' && prepared.ok) await auditRegistration(ctx, prepared.value, 'kiosk');
+  noStore(c);
+  return respondToOutcome(c, outcome);
 }
 
 async function registrationResponse(c: Context<AppEnv>, person: PersonRow) {

@@ -7,55 +7,67 @@ import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking.ts';
 import { inverseRelation, type FamilyRelation } from '../../../domain/person.ts';
 import { selfRegistrationAgeMin } from '../../../domain/limits.ts';
 import { err, ok, type Result } from '../../../domain/result.ts';
-import { isUniqueViolation, uniqueViolationTable } from '../db/station/errors.ts';
-import { countPeople, findPeopleByPhoneHash, findPersonByIdNumberHash, findPersonById, findPersonByVolunteerNo, insertFamilyLink, insertPerson, type KioskWriteRow, type PersonRow } from '../db/station/people.ts';
+import { isUniqueViolation } from '../db/station/errors.ts';
+import { countPeople, findPeopleByPhoneHash, findPersonByIdNumberHash, findPersonById, findPersonByVolunteerNo, insertFamilyLink, insertPerson, type PersonRow } from '../db/station/people.ts';
 import type { ServiceContext } from './context.ts';
 import { decryptText, encryptText, hmacText } from './crypto.ts';
 import { formatVolunteerNo, verifyMemberQr } from './member-qr.ts';
 
 export type CardInput = { idNumber: string; name: string; sex?: string; birthDate?: string };
 export type RegistrationInput = { card: CardInput; phone?: string; consentVersion: string; workUnit?: string; stationId: string; registeredBy: string };
-export type RegistrationCode = 'invalid_id_number' | 'invalid_phone' | 'self_registration_too_young' | 'already_registered' | 'kiosk_write_conflict';
+export type RegistrationCode = 'invalid_id_number' | 'invalid_phone' | 'self_registration_too_young' | 'already_registered';
 export type IdentifyCode = 'person_not_found' | 'member_qr_invalid' | 'invalid_id_number' | 'invalid_phone' | 'phone_ambiguous';
 
 const volunteerNoAttemptsMax = 5;
 const phoneMatchesMax = 2;
 
-export async function registerPerson(ctx: ServiceContext, input: RegistrationInput, options: { selfRegistration: boolean; kioskWrite?: (person: PersonRow) => Promise<KioskWriteRow> }): Promise<Result<PersonRow, RegistrationCode>> {
+/** A registration checked and sealed (encrypted, hashed, masked), ready to be written once a volunteer number is chosen. */
+export type PreparedPerson = Omit<PersonRow, 'id' | 'volunteerNo'> & { id: string };
+
+/** Checks a registration and seals its personal data; pure apart from the clock, randomness and keys. */
+export async function prepareRegistration(ctx: ServiceContext, input: RegistrationInput, options: { selfRegistration: boolean }): Promise<Result<PreparedPerson, 'invalid_id_number' | 'invalid_phone' | 'self_registration_too_young'>> {
   const nowMs = ctx.nowMs();
   const parsed = parseIdNumber(input.card.idNumber, { today: businessDateOf(nowMs) });
   if (!parsed.ok) return err('invalid_id_number', parsed.code);
   const birthDate = parsed.value.birthDate ?? input.card.birthDate;
   if (!birthDate) return err('invalid_id_number', 'birth_date_unknown');
-  if (options.selfRegistration && ageOn(birthDate, businessDateOf(nowMs)) < selfRegistrationAgeMin) return err('self_registration_too_young');
   const phone = input.phone === undefined ? undefined : normalisePhone(input.phone);
   if (phone === null) return err('invalid_phone');
-  const idNumberHash = await idNumberLookupHash(ctx, parsed.value.value);
-  if (await findPersonByIdNumberHash(ctx.database, idNumberHash)) return err('already_registered');
-  const sealed = {
+  if (options.selfRegistration && ageOn(birthDate, businessDateOf(nowMs)) < selfRegistrationAgeMin) return err('self_registration_too_young');
+  return ok({
+    id: ctx.newId(),
+    idNumberHash: await idNumberLookupHash(ctx, parsed.value.value),
     idNumberCipher: await encryptText(ctx.keys.dataKey, parsed.value.value, ctx.randomBytes),
     nameCipher: await encryptText(ctx.keys.dataKey, input.card.name, ctx.randomBytes),
     phoneCipher: phone === undefined ? null : await encryptText(ctx.keys.dataKey, phone, ctx.randomBytes),
     phoneHash: phone === undefined ? null : await phoneLookupHash(ctx, phone),
-  };
+    displayName: maskName(input.card.name), sex: parsed.value.sex ?? input.card.sex ?? null, birthDate,
+    consentVersion: input.consentVersion, consentAtMs: nowMs, workUnit: input.workUnit ?? null,
+    stationId: input.stationId, registeredBy: input.registeredBy, createdAtMs: nowMs,
+  });
+}
+
+/** Registers directly (staff and seeds); kiosk registrations go through the ledger as a unit (registration-unit.ts). */
+export async function registerPerson(ctx: ServiceContext, input: RegistrationInput, options: { selfRegistration: boolean }): Promise<Result<PersonRow, RegistrationCode>> {
+  const prepared = await prepareRegistration(ctx, input, options);
+  if (!prepared.ok) return prepared;
+  if (await findPersonByIdNumberHash(ctx.database, prepared.value.idNumberHash)) return err('already_registered');
   for (let attempt = 1; ; attempt++) {
-    const row: PersonRow = {
-      id: ctx.newId(), volunteerNo: formatVolunteerNo((await countPeople(ctx.database)) + attempt), idNumberHash, ...sealed,
-      displayName: maskName(input.card.name), sex: parsed.value.sex ?? input.card.sex ?? null, birthDate,
-      consentVersion: input.consentVersion, consentAtMs: nowMs, workUnit: input.workUnit ?? null,
-      stationId: input.stationId, registeredBy: input.registeredBy, createdAtMs: nowMs,
-    };
+    const row: PersonRow = { ...prepared.value, volunteerNo: formatVolunteerNo((await countPeople(ctx.database)) + attempt) };
     try {
-      await insertPerson(ctx.database, row, options.kioskWrite ? await options.kioskWrite(row) : undefined);
-      await ctx.audit.append({ actorType: options.selfRegistration ? 'kiosk' : 'staff', actorId: input.registeredBy, stationId: input.stationId, event: 'person_registered', outcome: 'success', target: row.id });
+      await insertPerson(ctx.database, row);
+      await auditRegistration(ctx, row, options.selfRegistration ? 'kiosk' : 'staff');
       return ok(row);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (uniqueViolationTable(error) === 'kiosk_writes') return err('kiosk_write_conflict');
-      if (await findPersonByIdNumberHash(ctx.database, idNumberHash)) return err('already_registered');
+      if (await findPersonByIdNumberHash(ctx.database, prepared.value.idNumberHash)) return err('already_registered');
       if (attempt >= volunteerNoAttemptsMax) throw error;
     }
   }
+}
+
+export async function auditRegistration(ctx: ServiceContext, row: Pick<PersonRow, 'id' | 'stationId' | 'registeredBy'>, actorType: 'kiosk' | 'staff'): Promise<void> {
+  await ctx.audit.append({ actorType, actorId: row.registeredBy, stationId: row.stationId, event: 'person_registered', outcome: 'success', target: row.id });
 }
 
 export type IdentifyQuery = { card?: { idNumber: string }; qr?: string; phone?: string };

@@ -1,5 +1,6 @@
 // Reads and writes of people (personal data only as ciphertext and keyed hashes) and family links.
 
+import type { InArgs, InStatement } from '@libsql/client';
 import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { familyLinks, kioskWrites, people } from '../schema/station.ts';
@@ -12,6 +13,12 @@ export type KioskWriteRow = typeof kioskWrites.$inferSelect;
 export async function insertPerson(database: Database, row: PersonRow, kioskWrite?: KioskWriteRow): Promise<void> {
   if (kioskWrite) await database.db.batch([database.db.insert(people).values(row), database.db.insert(kioskWrites).values(kioskWrite)]);
   else await database.db.insert(people).values(row);
+}
+
+/** The insert of a person as a statement, for the ledger engine to write in the same batch as its transaction. */
+export function insertPersonStatement(database: Pick<Database, 'db'>, row: PersonRow): InStatement {
+  const query = database.db.insert(people).values(row).toSQL();
+  return { sql: query.sql, args: query.params as InArgs };
 }
 
 export async function findPersonById(database: Database, personId: string): Promise<PersonRow | undefined> {
