@@ -9,7 +9,7 @@ import { closes, kioskDayReports } from '../schema/close.ts';
 export type CloseRow = typeof closes.$inferSelect;
 export type DayReportRow = typeof kioskDayReports.$inferSelect;
 export type LedgerTransactionFacts = {
-  ledgerSeq: number; id: string; kind: string; status: 'posted' | 'rejected'; kioskId: string | null; occurredAtMs: number | null;
+  ledgerSeq: number; id: string; kind: string; status: 'posted' | 'rejected'; kioskId: string | null; occurredAtMs: number | null; recordedAtMs: number;
   amounts: Record<Asset, number>;
 };
 
@@ -55,7 +55,7 @@ export async function kioskTransactionsOccurred(database: Database, kioskId: str
 
 async function transactionFacts(database: Database, where: string, args: (string | number)[]): Promise<LedgerTransactionFacts[]> {
   const result = await database.client.execute({
-    sql: `SELECT t.ledger_seq, t.id, t.kind, t.status, t.kiosk_id, t.occurred_at_ms,
+    sql: `SELECT t.ledger_seq, t.id, t.kind, t.status, t.kiosk_id, t.occurred_at_ms, t.recorded_at_ms,
         COALESCE((SELECT SUM(p.amount) FROM postings p WHERE p.ledger_seq = t.ledger_seq AND p.amount > 0 AND p.asset = 'time'), 0) AS time_moved,
         COALESCE((SELECT SUM(p.amount) FROM postings p WHERE p.ledger_seq = t.ledger_seq AND p.amount > 0 AND p.asset = 'points'), 0) AS points_moved
       FROM transactions t WHERE ${where} ORDER BY t.ledger_seq`,
@@ -63,7 +63,7 @@ async function transactionFacts(database: Database, where: string, args: (string
   });
   return result.rows.map((row) => ({
     ledgerSeq: Number(row.ledger_seq), id: String(row.id), kind: String(row.kind), status: row.status === 'posted' ? 'posted' : 'rejected',
-    kioskId: row.kiosk_id === null ? null : String(row.kiosk_id), occurredAtMs: row.occurred_at_ms === null ? null : Number(row.occurred_at_ms),
+    kioskId: row.kiosk_id === null ? null : String(row.kiosk_id), occurredAtMs: row.occurred_at_ms === null ? null : Number(row.occurred_at_ms), recordedAtMs: Number(row.recorded_at_ms),
     amounts: { time: Number(row.time_moved), points: Number(row.points_moved) },
   }));
 }

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app.ts';
 import { createIdGenerator } from '../../../../domain/ids.ts';
 import { makeIdNumber } from '../../../../domain/id-number.ts';
 import type { TestKiosk } from '../../../../tests/support/kiosk-signer.ts';
-import { makeFixture, type Fixture } from '../../../../tests/support/station-fixture.ts';
+import { makeFixture, testPassword, type Fixture } from '../../../../tests/support/station-fixture.ts';
 
 export type AttendanceFixture = Fixture & {
   newId: () => string;
@@ -16,6 +16,8 @@ export type AttendanceFixture = Fixture & {
   /** A signed kiosk write with a fresh id and the kiosk's next kioskSeq; returns the response and what was sent. */
   write(path: string, fields: Record<string, unknown>, kiosk?: TestKiosk): Promise<{ response: Response; body: Record<string, unknown> }>;
   at(isoTime: string): void;
+  /** A fresh session token (sessions expire when tests move the clock by hours). */
+  login(username: 'admin' | 'manager-a' | 'manager-b' | 'clerk-a' | 'auditor' | 'street'): Promise<string>;
 };
 
 export async function makeAttendanceFixture(overrides: Partial<AppDeps> = {}): Promise<AttendanceFixture> {
@@ -26,6 +28,11 @@ export async function makeAttendanceFixture(overrides: Partial<AppDeps> = {}): P
     ...fixture,
     newId,
     at: (isoTime) => { fixture.clock.nowMs = Date.parse(isoTime); },
+    async login(username) {
+      const response = await fixture.call('POST', '/api/v1/staff/sessions', { body: { username, password: testPassword } });
+      if (response.status !== 201) throw new Error(`login ${username}: ${response.status}`);
+      return ((await response.json()) as { token: string }).token;
+    },
     async activity(overrides = {}) {
       const response = await fixture.call('POST', '/api/v1/activities', { token: fixture.tokens.managerA, body: {
         stationId: fixture.stationA, title: '助老服务', startsAt: '2026-04-01T09:00:00+08:00', endsAt: '2026-04-01T11:00:00+08:00', ...overrides,

@@ -18,6 +18,8 @@ export type RangeTransaction = {
   ledgerSeq: number; id: string; kind: string; status: 'posted' | 'rejected'; kioskId: string | null;
   /** Business date of the kiosk's (or caller's) `occurredAt`; null when the transaction carries none. */
   occurredOn: string | null;
+  /** Business date of the server's `recordedAt`. */
+  recordedOn: string;
   amounts: Record<Asset, number>;
 };
 export type KioskFacts = { kioskId: string; gaps: { fromSeq: number; toSeq: number }[]; maxSeq: number; report: { lastKioskSeq: number; counters: KindCounters } | null; ledgerCounters: KindCounters };
@@ -42,7 +44,8 @@ export type CloseDecision = { totals: CloseTotals; checks: CloseCheck[]; items: 
 const namesShownMax = 5;
 
 export function decideClose(facts: CloseFacts): CloseDecision {
-  const late = facts.transactions.filter((transaction) => transaction.occurredOn !== null && transaction.occurredOn < facts.businessDate);
+  // Late: recorded on a later business date than it happened (an offline upload after its day ended).
+  const late = facts.transactions.filter((transaction) => transaction.occurredOn !== null && transaction.occurredOn < transaction.recordedOn);
   const checks: CloseCheck[] = [
     check('trial_balance_zero', facts.trialBalance.time === 0 && facts.trialBalance.points === 0, `time ${facts.trialBalance.time}, points ${facts.trialBalance.points}`),
     check('balances_match_postings', facts.balanceMismatchKeys.length === 0, listed('accounts differ', facts.balanceMismatchKeys)),

@@ -67,7 +67,7 @@ async function loadFacts(ctx: ServiceContext, stationId: string, businessDate: s
       report: report ? { lastKioskSeq: report.lastKioskSeq, counters: JSON.parse(report.counters) as KindCounters } : null };
   }));
   const transactions = (await stationTransactions(database, stationId, seqFrom, seqTo)).map((transaction) => ({
-    ...transaction, occurredOn: transaction.occurredAtMs === null ? null : businessDateOf(transaction.occurredAtMs),
+    ...transaction, occurredOn: transaction.occurredAtMs === null ? null : businessDateOf(transaction.occurredAtMs), recordedOn: businessDateOf(transaction.recordedAtMs),
   }));
   return {
     businessDate, trialBalance: await trialBalance(database.db),
