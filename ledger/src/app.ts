@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { approvalRoutes, attendanceRoutes } from './routes/approvals.ts';
 import { checkInRoutes } from './routes/check-ins.ts';
 import { checkOutRoutes } from './routes/check-outs.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { ledgerReadRoutes } from './routes/ledger-reads.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { bookingRoutes } from './routes/bookings.ts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/v1/receipts', receiptRoutes());
   app.route('/api/v1/approvals', approvalRoutes(engine));
   app.route('/api/v1/attendances', attendanceRoutes(engine));
+  app.route('/api/v1/ledger', exportRoutes());
   app.route('/api/v1', ledgerReadRoutes(engine));
   app.route('/api/v1/redemptions', redemptionRoutes(engine));
   app.route('/api/v1/bookings', bookingRoutes(engine));
