@@ -33,6 +33,21 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'post', path: '/api/v1/kiosks/:kioskId/revocation', summary: 'Revoke a kiosk; its next request is refused', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/audit', summary: 'Audit records (?afterSeq&limit)', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/audit/verify', summary: 'Verify the audit hash chain', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/redemptions', summary: 'Redeem a service {id, kioskSeq, occurredAt, personId, serviceId, offline?} → {redemptionId, pickupCode, balances, receipt}; 409 insufficient_balance online; offline uploads are recorded', auth: 'kiosk', success: 201 },
+  { method: 'get', path: '/api/v1/redemptions/pickup', summary: 'A redemption by pickup code (?stationId&code&date)', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/redemptions/:redemptionId/collection', summary: 'Mark a redemption collected (once; 409 already_collected)', auth: 'staff', success: 201 },
+  { method: 'post', path: '/api/v1/bookings', summary: 'Book a service with a hold {id, kioskSeq?, occurredAt, personId, serviceId, deadline?, stationId (staff)}', auth: 'kiosk_or_staff', success: 201 },
+  { method: 'get', path: '/api/v1/bookings', summary: 'Bookings of a station with hold status (?stationId)', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/bookings/:holdId/delivery', summary: 'Deliver a booking: post the hold {id, amount?} (partial allowed)', auth: 'staff', success: 201 },
+  { method: 'post', path: '/api/v1/bookings/:holdId/cancellation', summary: 'Cancel a booking: void the hold {id}', auth: 'staff', success: 201 },
+  { method: 'post', path: '/api/v1/gifts', summary: 'Give time to a registered family member {id, kioskSeq?, occurredAt, fromPersonId, toPersonId, minutes}', auth: 'kiosk_or_staff', success: 201 },
+  { method: 'get', path: '/api/v1/reconciliation', summary: 'Reconciliation items (?stationId&status=open|resolved|all)', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/reconciliation/:itemId/resolve', summary: 'Resolve an item once {note, resolutionTransactionId?} (audited)', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/stations/:stationId/closes', summary: 'Daily close {businessDate} → {close:{id, businessDate, seqFrom, seqTo, chainHead, totals, checks, items}}; 409 already_closed', auth: 'staff', success: 201 },
+  { method: 'get', path: '/api/v1/stations/:stationId/closes', summary: 'Closes of a station, newest first', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/stations/:stationId/closes/:businessDate', summary: 'One close as JSON', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/stations/:stationId/closes/:businessDate/print', summary: 'One close as a printable zh-CN A4 HTML page', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/kiosks/day-report', summary: 'A kiosk’s end-of-day counters {businessDate, lastKioskSeq, counters:{[kind]:{count, time, points}}}', auth: 'kiosk', success: 201 },
 ];
 
 const securitySchemes = {

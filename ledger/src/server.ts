@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp, createServiceContext, type App } from './app.ts';
 import { parseConfig, type Env } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { createLedger } from './db/ledger/ledger.ts';
+import { startHoldSweep } from './operations/redemption/hold-sweep.ts';
 import { countStaff } from './db/station/staff.ts';
 import { listStationPlaces } from './db/station/stations.ts';
 import { deriveKeys, randomToken } from './services/crypto.ts';
@@ -45,7 +47,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const bootstrap = await ensureBootstrapAdmin(ctx, config.bootstrapAdminPassword, districtId);
   if (bootstrap.generatedPassword) log(`bootstrap admin created: username "admin", password "${bootstrap.generatedPassword}" (shown once)`);
 
-  const app = createApp({ database, keys });
+  const engine = createLedger({ client: database.client, db: database.db, nowMs: () => Date.now() });
+  const app = createApp({ database, keys, engine });
+  const stopHoldSweep = startHoldSweep({ engine, database, nowMs: () => Date.now(), log });
   serveWebApps(app, join(rootDir, 'dist'));
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -58,6 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     url,
     close: () => new Promise<void>((resolveClosed, reject) => {
+      stopHoldSweep();
       server.close((error) => {
         database.close();
         if (error) reject(error);

@@ -22,6 +22,7 @@ const revealers: Row =      [401,     401,   401,   403,   'ok',    403,     'ok
 const kioskManagers: Row =  [401,     401,   401,   403,   'ok',    403,     'ok',  403];
 const kiosksOnly: Row =     [401,     'ok',  'ok',  401,   401,     401,     401,   401];
 const auditors: Row =       [401,     401,   401,   403,   403,     403,     403,   'ok'];
+const closeSigners: Row =   [401,     401,   401,   403,   'ok',    403,     'ok',  403];
 
 const rows: Record<string, Row> = {
   'GET /health': everyone,
@@ -51,6 +52,21 @@ const rows: Record<string, Row> = {
   'POST /api/v1/kiosks/:kioskId/revocation': kioskManagers,
   'GET /api/v1/audit': auditors,
   'GET /api/v1/audit/verify': auditors,
+  'POST /api/v1/redemptions': kiosksOnly,
+  'GET /api/v1/redemptions/pickup': peopleReaders,
+  'POST /api/v1/redemptions/:redemptionId/collection': stationWriters,
+  'POST /api/v1/bookings': registrars,
+  'GET /api/v1/bookings': peopleReaders,
+  'POST /api/v1/bookings/:holdId/delivery': stationWriters,
+  'POST /api/v1/bookings/:holdId/cancellation': stationWriters,
+  'POST /api/v1/gifts': registrars,
+  'GET /api/v1/reconciliation': peopleReaders,
+  'POST /api/v1/reconciliation/:itemId/resolve': closeSigners,
+  'POST /api/v1/stations/:stationId/closes': closeSigners,
+  'GET /api/v1/stations/:stationId/closes': peopleReaders,
+  'GET /api/v1/stations/:stationId/closes/:businessDate': peopleReaders,
+  'GET /api/v1/stations/:stationId/closes/:businessDate/print': peopleReaders,
+  'POST /api/v1/kiosks/day-report': kiosksOnly,
 };
 
 /** `"METHOD /path"` → principal → expected outcome class. */
