@@ -20,7 +20,7 @@ export function AttractScreen(props: ScreenProps<'attract'> & { activities: Acti
   return (
     <section class="attract" aria-label={t('appName')}>
       <div class="tap-prompt" role="status" aria-live="polite">
-        <span class="card-icon" aria-hidden="true">▭</span>
+        <CardArt />
         <p>{prompt}</p>
       </div>
       <div class="actions" role="group" aria-label={t('menuTitle')}>
@@ -40,5 +40,19 @@ export function AttractScreen(props: ScreenProps<'attract'> & { activities: Acti
         )}
       </section>
     </section>
+  );
+}
+
+/** An ID card laid on a reader: the picture residents know from banks and hospitals. */
+export function CardArt() {
+  return (
+    <svg class="card-art" viewBox="0 0 260 170" aria-hidden="true">
+      <rect x="10" y="120" width="240" height="40" rx="12" fill="#5f5f5f" />
+      <rect x="40" y="20" width="180" height="112" rx="14" fill="#fff" stroke="#b71c1c" stroke-width="8" />
+      <circle cx="180" cy="68" r="22" fill="#f9c74f" />
+      <rect x="62" y="48" width="78" height="10" rx="5" fill="#b71c1c" />
+      <rect x="62" y="70" width="60" height="10" rx="5" fill="#b71c1c" />
+      <rect x="62" y="92" width="130" height="10" rx="5" fill="#b71c1c" />
+    </svg>
   );
 }

@@ -2,12 +2,13 @@
 // before 同意; 不同意 returns to the attract screen and the card leaves memory.
 
 import { BigButton, Frame, HomeButton, type ScreenProps } from './parts.tsx';
+import { CardArt } from './attract-screen.tsx';
 
 export function RegisterTapScreen(props: ScreenProps<'register-tap'>) {
   const { emit, t } = props;
   return (
     <Frame title={t('registerTapTitle')} footer={<HomeButton emit={emit} t={t} label={t('back')} />}>
-      <div class="tap-prompt" role="status"><span class="card-icon" aria-hidden="true">▭</span><p>{t('registerTapTitle')}</p></div>
+      <div class="tap-prompt" role="status"><CardArt /><p>{t('registerTapTitle')}</p></div>
     </Frame>
   );
 }
