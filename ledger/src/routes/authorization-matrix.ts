@@ -22,6 +22,12 @@ const revealers: Row =      [401,     401,   401,   403,   'ok',    403,     'ok
 const kioskManagers: Row =  [401,     401,   401,   403,   'ok',    403,     'ok',  403];
 const kiosksOnly: Row =     [401,     'ok',  'ok',  401,   401,     401,     401,   401];
 const auditors: Row =       [401,     401,   401,   403,   403,     403,     403,   'ok'];
+const kioskWriters: Row =   [401,     'ok',  'ok',  401,   401,     401,     401,   401];
+const publicReaders: Row =  ['ok',    'ok',  'ok',  'ok',  'ok',    'ok',    'ok',  'ok'];
+const approvers: Row =      [401,     401,   401,   403,   'ok',    403,     'ok',  403];
+const ledgerReaders: Row =  [401,     401,   401,   'ok',  'ok',    403,     'ok',  'ok'];
+const feedReaders: Row =    [401,     401,   401,   403,   403,     403,     'ok',  'ok'];
+const exporters: Row =      [401,     401,   401,   403,   'ok',    403,     'ok',  'ok'];
 const closeSigners: Row =   [401,     401,   401,   403,   'ok',    403,     'ok',  403];
 
 const rows: Record<string, Row> = {
@@ -52,6 +58,20 @@ const rows: Record<string, Row> = {
   'POST /api/v1/kiosks/:kioskId/revocation': kioskManagers,
   'GET /api/v1/audit': auditors,
   'GET /api/v1/audit/verify': auditors,
+  // Kiosk writes: each kiosk checks in at its own station (kioskB's request names a station B activity).
+  'POST /api/v1/check-ins': kioskWriters,
+  'POST /api/v1/check-outs': kioskWriters,
+  'GET /api/v1/receipts/:kioskId/:kioskSeq': publicReaders,
+  'GET /api/v1/approvals': approvers,
+  'POST /api/v1/approvals/:attendanceId/approve': approvers,
+  'POST /api/v1/approvals/:attendanceId/reject': approvers,
+  'POST /api/v1/attendances/supplementary': approvers,
+  'POST /api/v1/attendances/sweep': [401, 401, 401, 403, 'ok', 'ok', 'ok', 403],
+  'GET /api/v1/people/:personId/balances': ledgerReaders,
+  'GET /api/v1/ledger/transactions': feedReaders,
+  'GET /api/v1/ledger/verify': feedReaders,
+  'POST /api/v1/transactions/:transactionId/reversal': approvers,
+  'GET /api/v1/ledger/export.csv': exporters,
   'POST /api/v1/redemptions': kiosksOnly,
   'GET /api/v1/redemptions/pickup': peopleReaders,
   'POST /api/v1/redemptions/:redemptionId/collection': stationWriters,
