@@ -12,6 +12,7 @@ import { parseConfig, type Env } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { createLedger } from './db/ledger/ledger.ts';
 import { startHoldSweep } from './operations/redemption/hold-sweep.ts';
+import { startForgottenCheckOutSweep } from './operations/attendance/sweep.ts';
 import { countStaff } from './db/station/staff.ts';
 import { listStationPlaces } from './db/station/stations.ts';
 import { deriveKeys, randomToken } from './services/crypto.ts';
@@ -50,6 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const engine = createLedger({ client: database.client, db: database.db, nowMs: () => Date.now() });
   const app = createApp({ database, keys, engine });
   const stopHoldSweep = startHoldSweep({ engine, database, nowMs: () => Date.now(), log });
+  const stopForgottenCheckOutSweep = startForgottenCheckOutSweep({ ledger: engine, database, nowMs: () => Date.now(), log });
   serveWebApps(app, join(rootDir, 'dist'));
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -63,6 +65,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     url,
     close: () => new Promise<void>((resolveClosed, reject) => {
       stopHoldSweep();
+      stopForgottenCheckOutSweep();
       server.close((error) => {
         database.close();
         if (error) reject(error);
