@@ -49,7 +49,9 @@ async function start(root: HTMLElement): Promise<void> {
 }
 
 async function startDevices(kiosk: Kiosk): Promise<void> {
-  const { startDevices: start } = await import('./devices/supervisor.ts');
+  const [{ startDevices: start }, { attachWedgeScanner }] = await Promise.all([import('./devices/supervisor.ts'), import('../../hardware/scanner/wedge-listener.ts')]);
+  // A keyboard-wedge scanner types the member QR as fast keys; the listener tells it apart from people typing.
+  attachWedgeScanner(document, (text) => kiosk.runtime.dispatch({ type: 'scan', text }));
   const hub = await start({
     onCard: (card) => kiosk.runtime.dispatch({ type: 'card', card }),
     onCardError: () => kiosk.runtime.dispatch({ type: 'card-error' }),

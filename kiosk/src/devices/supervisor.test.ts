@@ -1,5 +1,5 @@
-// Proves the device supervisor finds reader and printer by probing (in any port order), turns a card tap into
-// card data, prints through the real driver, and falls back to demo mode when no device answers.
+// Proves the device layer finds reader and printer by probing (in any port order) and again after a re-plug, turns
+// a card tap into card data, prints through the real driver, and falls back to demo mode when no device answers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCardReaderEmulator } from '../../../hardware/card-reader/emulator.ts';
 import { demoResidentMale } from '../../../hardware/card-reader/demo-cards.ts';
@@ -36,6 +36,21 @@ describe('startDevices', () => {
     expect(card).toMatchObject({ idNumber: demoResidentMale.idNumber, name: demoResidentMale.name, birthDate: '1990-03-07' });
     expect(await hub.print({ kind: 'test', kioskId: 'K1', printedAt: '2026-05-12' })).toEqual({ ok: true });
     expect(printer.printout().lines.join('\n')).toContain('邻里服务站');
+  });
+
+  it('finds the reader again after its cable is pulled and plugged back', async () => {
+    const reader = createCardReaderEmulator();
+    const readerPort = createFakeSerialPort(reader);
+    const cards: CardData[] = [];
+    hub = await startDevices({ onCard: (card) => cards.push(card), onCardError: () => undefined }, { navigatorLike: { serial: createFakeSerial([readerPort]) }, isDemoAllowed: false, rescanIntervalMs: 100 });
+    await hub.detect();
+    expect(hub.status().reader).toBe('ready');
+    readerPort.unplug();
+    await waitFor(() => (hub!.status().reader === 'missing' ? true : undefined));
+    readerPort.plug();
+    await waitFor(() => (hub!.status().reader === 'ready' ? true : undefined));
+    reader.placeCard(demoResidentMale);
+    expect((await waitFor(() => cards[0])).idNumber).toBe(demoResidentMale.idNumber);
   });
 
   it('reports a printer out of paper (paper_out) instead of printing', async () => {

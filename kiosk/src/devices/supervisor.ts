@@ -1,66 +1,86 @@
-// The device supervisor: finds reader and printer by probing granted ports, falls back to demo mode (the same
-// drivers over emulated devices) when none is attached, turns reader events into card events, and prints jobs.
+// The kiosk's device layer: the hardware's device supervisor finds reader and printer by probing (and finds them
+// again after a re-plug); with nothing attached it runs the same drivers over emulated devices (演示模式).
+// Reader events become card events; print jobs become ESC/POS bytes through the printer driver.
 
 import { resolveSerial } from '../../../hardware/serial/web-serial.ts';
+import { createDeviceSupervisor, type ConnectedDevice, type DeviceSupervisor } from '../../../hardware/serial/device-supervisor.ts';
+import type { DeviceRole } from '../../../hardware/serial/probe.ts';
+import type { SerialLike } from '../../../hardware/serial/serial-types.ts';
+import { createCardReaderDriver, type CardReaderDriver, type CardReaderEvent } from '../../../hardware/card-reader/driver.ts';
+import { createPrinterDriver, type PrinterDriver } from '../../../hardware/printer/driver.ts';
 import { printer58mm, type PrinterProfile } from '../../../hardware/printer/profiles.ts';
-import type { SerialPortLike } from '../../../hardware/serial/serial-types.ts';
-import type { CardReaderEvent } from '../../../hardware/card-reader/driver.ts';
+import type { ByteChannel } from '../../../hardware/serial/byte-channel.ts';
 import type { CardData } from '../flow/types.ts';
 import { cardDataOf } from './card-data.ts';
 import { encodePrintJob } from './print-documents.ts';
 import type { PrintJob } from './print-job.ts';
-import { probePorts, type Found } from './probe.ts';
 
 export type DeviceState = 'ready' | 'missing' | 'demo' | 'error' | 'no_paper';
 export type DeviceStatus = { reader: DeviceState; printer: DeviceState; scanner: DeviceState; isDemo: boolean; printerCode: string | null };
 export type DeviceCallbacks = { onCard(card: CardData): void; onCardError(code: string): void };
 export type PrintResult = { ok: true } | { ok: false; code: string };
+export type DeviceOptions = { profile?: PrinterProfile; isDemoAllowed?: boolean; navigatorLike?: { serial?: unknown; usb?: unknown }; rescanIntervalMs?: number };
 
 export type DeviceHub = Awaited<ReturnType<typeof startDevices>>;
 
-export async function startDevices(callbacks: DeviceCallbacks, options: { profile?: PrinterProfile; isDemoAllowed?: boolean; navigatorLike?: { serial?: unknown; usb?: unknown } } = {}) {
+/** The demo card stays on the emulated reader long enough for one find → select → read. */
+export const demoCardOnReaderMs = 2_500;
+
+export async function startDevices(callbacks: DeviceCallbacks, options: DeviceOptions = {}) {
   const profile = options.profile ?? printer58mm;
   const listeners = new Set<() => void>();
   let status: DeviceStatus = { reader: 'missing', printer: 'missing', scanner: 'ready', isDemo: false, printerCode: null };
-  let found: Found = { reader: null, printer: null };
-  let demo: { placeCard(): void } | null = null;
-  let demoPrinter: { printedBytes(): Uint8Array } | null = null;
+  let supervisor: DeviceSupervisor | null = null;
+  let reader: { channel: ByteChannel; driver: CardReaderDriver } | null = null;
+  let printer: { channel: ByteChannel; driver: PrinterDriver } | null = null;
+  let demo: Awaited<ReturnType<typeof loadDemo>> | null = null;
   const setStatus = (change: Partial<DeviceStatus>) => { status = { ...status, ...change }; listeners.forEach((listener) => listener()); };
+  const live = (): DeviceState => (status.isDemo ? 'demo' : 'ready');
 
   function onReaderEvent(event: CardReaderEvent): void {
-    const live: DeviceState = status.isDemo ? 'demo' : 'ready';
     switch (event.type) {
       case 'card_read': return callbacks.onCard(cardDataOf(event.card));
       case 'card_read_failed': return callbacks.onCardError(event.code);
-      case 'reader_ready': return setStatus({ reader: live });
+      case 'reader_ready': return setStatus({ reader: live() });
       case 'reader_unresponsive': return setStatus({ reader: 'error' });
       case 'reader_lost': return setStatus({ reader: 'missing' });
     }
   }
 
-  async function attach(ports: readonly SerialPortLike[], isDemo: boolean): Promise<void> {
-    found = await probePorts(ports, profile);
-    const live: DeviceState = isDemo ? 'demo' : 'ready';
-    setStatus({ isDemo, reader: found.reader ? live : 'missing', printer: found.printer ? live : 'missing' });
-    found.reader?.driver.start(onReaderEvent);
-    found.reader?.channel.onEnd(() => setStatus({ reader: 'missing' }));
-    found.printer?.channel.onEnd(() => setStatus({ printer: 'missing' }));
+  /** Keeps one driver per connected channel: a re-plugged device gets a fresh driver on its new channel. */
+  function apply(devices: ReadonlyMap<DeviceRole, ConnectedDevice>): void {
+    const readerDevice = devices.get('card_reader');
+    if (reader && reader.channel !== readerDevice?.channel) { void reader.driver.stop(); reader = null; }
+    if (readerDevice && !reader) {
+      reader = { channel: readerDevice.channel, driver: createCardReaderDriver(readerDevice.channel) };
+      reader.driver.start(onReaderEvent);
+    }
+    const printerDevice = devices.get('printer');
+    if (printer && printer.channel !== printerDevice?.channel) printer = null;
+    if (printerDevice && !printer) printer = { channel: printerDevice.channel, driver: createPrinterDriver(printerDevice.channel, profile) };
+    setStatus({ reader: reader ? live() : 'missing', printer: printer ? (status.printer === 'no_paper' ? 'no_paper' : live()) : 'missing' });
+  }
+
+  async function supervise(serial: SerialLike, isDemo: boolean): Promise<void> {
+    status = { ...status, isDemo };
+    supervisor = createDeviceSupervisor({ serial, onChange: apply, ...(options.rescanIntervalMs ? { rescanIntervalMs: options.rescanIntervalMs } : {}) });
+    await supervisor.start();
   }
 
   async function detect(): Promise<void> {
     const source = await resolveSerial(options.navigatorLike);
-    const ports = source.serial ? await source.serial.getPorts() : [];
-    await attach(ports, false);
-    if (found.reader === null && found.printer === null && options.isDemoAllowed !== false) await startDemo();
+    if (source.serial) await supervise(source.serial, false);
+    if (reader || printer || options.isDemoAllowed === false) return;
+    await supervisor?.stop();
+    demo = await loadDemo();
+    await supervise(demo.serial, true);
   }
 
-  async function startDemo(): Promise<void> {
-    // Loaded only when no device answers, so the emulators never weigh on a kiosk with real hardware.
-    const { createDemoPorts } = await import('./demo-devices.ts');
-    const ports = createDemoPorts();
-    demo = ports;
-    demoPrinter = ports.printer;
-    await attach(ports.ports, true);
+  async function stop(): Promise<void> {
+    await reader?.driver.stop();
+    reader = null;
+    printer = null;
+    await supervisor?.stop();
   }
 
   return {
@@ -70,36 +90,44 @@ export async function startDevices(callbacks: DeviceCallbacks, options: { profil
       return () => listeners.delete(listener);
     },
     detect,
-    /** Asks the person at the kiosk to grant a port (needs a tap: Web Serial's chooser), then probes again. */
+    /** Asks staff to grant a port (Web Serial's chooser needs a tap), then probes again. */
     async connect(): Promise<void> {
       const source = await resolveSerial(options.navigatorLike);
       if (!source.serial) return;
       await source.serial.requestPort();
       await stop();
+      demo = null;
       await detect();
     },
     async print(job: PrintJob): Promise<PrintResult> {
-      const printer = found.printer;
       if (!printer) return { ok: false, code: 'printer_missing' };
       const outcome = await printer.driver.print(encodePrintJob(job, profile));
       const code = outcome.ok ? outcome.value.status : outcome.code;
-      const live: DeviceState = status.isDemo ? 'demo' : 'ready';
-      setStatus({ printer: outcome.ok ? live : code === 'paper_out' ? 'no_paper' : 'error', printerCode: code });
+      setStatus({ printer: outcome.ok ? live() : code === 'paper_out' ? 'no_paper' : 'error', printerCode: code });
       return outcome.ok ? { ok: true } : { ok: false, code };
     },
-    /** Demo mode only: lays the demo card on the emulated reader. */
+    /** Demo mode only: lays the fictional demo card on the emulated reader, lifted again shortly after. */
     demoTap(): void {
       demo?.placeCard();
     },
-    /** Demo mode only: every byte the emulated printer received, for the maintenance screen and tests. */
-    demoPrintedBytes: (): Uint8Array | null => demoPrinter?.printedBytes() ?? null,
+    /** Demo mode only: every byte the emulated printer received. */
+    demoPrintedBytes: (): Uint8Array | null => demo?.printer.printedBytes() ?? null,
     stop,
   };
+}
 
-  async function stop(): Promise<void> {
-    await found.reader?.driver.stop();
-    await found.reader?.channel.close();
-    await found.printer?.channel.close();
-    found = { reader: null, printer: null };
-  }
+/** Loaded only when no device answers, so the emulators never weigh on a kiosk with real hardware. */
+async function loadDemo() {
+  const [{ createDemoDevices }, { demoResidentFemale }] = await Promise.all([import('../../../hardware/serial/demo-devices.ts'), import('../../../hardware/card-reader/demo-cards.ts')]);
+  const devices = createDemoDevices();
+  let liftTimer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    serial: devices.serial,
+    printer: devices.printer,
+    placeCard(): void {
+      clearTimeout(liftTimer);
+      devices.reader.placeCard(demoResidentFemale);
+      liftTimer = setTimeout(() => devices.reader.liftCard(), demoCardOnReaderMs);
+    },
+  };
 }

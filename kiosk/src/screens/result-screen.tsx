@@ -2,13 +2,13 @@
 // A write stored offline says 待同步 and what that means.
 
 import { formatMinutes } from '../i18n/i18n.ts';
-import { BalancesView, Frame, HomeButton, type ScreenProps } from './parts.tsx';
+import { BalancesView, BigButton, Frame, type ScreenProps } from './parts.tsx';
 
 type ResultScreens = ScreenProps<'checked-in'> | ScreenProps<'checked-out'> | ScreenProps<'redeemed'> | ScreenProps<'registered'>;
 
 export function ResultScreen(props: ResultScreens) {
   const { view, emit, t } = props;
-  const footer = <HomeButton emit={emit} t={t} label={t('finish')} />;
+  const footer = <BigButton label={t('finish')} tone="primary" onPress={() => emit({ type: 'finish' })} />;
   const pending = 'isQueued' in view && view.isQueued ? <PendingNote t={t} /> : null;
   switch (view.screen) {
     case 'checked-in':
