@@ -1,0 +1,67 @@
+// Proves the runtime carries out the flow's effects: identify answers reach the screen, an answer that arrives
+// after the idle wipe is dropped, a write's receipt is printed, and the wipe clears what lives outside the state.
+import { describe, expect, it } from 'vitest';
+import { createRuntime, type RuntimeDeps } from './runtime.ts';
+import type { PrintJob } from './devices/print-job.ts';
+import type { Resident } from './flow/types.ts';
+
+const resident: Resident = { person: { id: 'P1', volunteerNo: 'V1', displayName: '李*例', age: 70 }, balances: { time: 60, points: 10 }, openAttendances: [] };
+const card = { idNumber: '310104195512310026', name: '李样例' };
+
+function setup(overrides: Partial<RuntimeDeps> = {}) {
+  let nowMs = 1_750_000_000_000;
+  const printed: PrintJob[] = [];
+  let wipes = 0;
+  let answerIdentify: (value: { ok: true; resident: Resident }) => void = () => undefined;
+  const deps: RuntimeDeps = {
+    api: {
+      identify: () => new Promise((resolve) => { answerIdentify = resolve; }),
+      activities: async () => [{ id: 'A1', title: '助老理发', startsAt: '2026-05-12T09:00:00+08:00', endsAt: '2026-05-12T11:00:00+08:00' }],
+      services: async () => [],
+      history: async () => [],
+      memberQr: async () => null,
+    },
+    outbox: { submit: async (draft) => ({ status: 'done', entry: null as never, response: { attendanceId: 'T1', receipt: { kioskId: 'K1', kioskSeq: 1, ledgerSeq: 5, kind: 'check_in', occurredAt: 'x', stationName: 's', lines: [String(draft.fields.activityId)], verifyUrl: 'v' } } }) },
+    print: async (job) => { printed.push(job); },
+    speak: () => undefined,
+    clearResident: () => { wipes += 1; },
+    kioskId: 'K1',
+    baseUrl: 'http://127.0.0.1',
+    stationName: () => '幸福里',
+    nowMs: () => nowMs,
+    ...overrides,
+  };
+  const runtime = createRuntime(deps);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { runtime, printed, wipes: () => wipes, answer: (value: Resident) => answerIdentify({ ok: true, resident: value }), advance: (ms: number) => { nowMs += ms; }, settle };
+}
+
+describe('createRuntime', () => {
+  it('checks in end to end and prints the service receipt', async () => {
+    const { runtime, printed, answer, settle } = setup();
+    runtime.dispatch({ type: 'intent', intent: 'check-in' });
+    runtime.dispatch({ type: 'card', card });
+    answer(resident);
+    await settle();
+    runtime.dispatch({ type: 'choose-activity', activityId: 'A1' });
+    runtime.dispatch({ type: 'confirm' });
+    await settle();
+    expect(runtime.state().view.screen).toBe('checked-in');
+    expect(printed).toMatchObject([{ kind: 'receipt', isQueued: false, receipt: { ledgerSeq: 5, lines: ['A1'] } }]);
+    expect(runtime.lastReceipt()?.receipt.ledgerSeq).toBe(5);
+  });
+
+  it('drops an identify answer that arrives after the idle wipe', async () => {
+    const { runtime, answer, advance, settle, wipes } = setup();
+    runtime.dispatch({ type: 'card', card });
+    runtime.dispatch({ type: 'back' });
+    expect(runtime.state().view.screen).toBe('identifying');
+    runtime.dispatch({ type: 'finish' });
+    expect(wipes()).toBe(1);
+    runtime.dispatch({ type: 'intent', intent: 'query' });
+    advance(1_000);
+    answer(resident);
+    await settle();
+    expect(runtime.state().view).toEqual({ screen: 'attract', intent: 'query' });
+  });
+});
