@@ -45,18 +45,25 @@ export const transactions = sqliteTable('transactions', {
   /** Set when this transaction opens a hold (its hold id is the transaction id). */
   holdExpiresAtMs: integer(),
   opensHold: integer().notNull().default(0),
-  resolvesHoldId: text().unique(),
+  resolvesHoldId: text(),
   resolution: text({ enum: ['post', 'void', 'expire'] }),
-  reversesId: text().unique(),
+  reversesId: text(),
   memo: text(),
   /** Canonical JSON or null. */
   metadata: text(),
   /** Canonical JSON of the response returned to every retry. */
   response: text().notNull(),
   prevHash: blob({ mode: 'buffer' }).notNull(),
-  hash: blob({ mode: 'buffer' }).notNull().unique(),
+  /** Not unique-indexed: the `ledgerSeq` primary key already prevents a fork, and a random-key index costs every append. */
+  hash: blob({ mode: 'buffer' }).notNull(),
 }, (table) => [
-  uniqueIndex('transactions_kiosk_seq').on(table.kioskId, table.kioskSeq),
+  // Partial unique indexes: most transactions resolve no hold, reverse nothing or come from staff, and rows without
+  // the value need no index entry. `x = ?` lookups still use them (it implies `x IS NOT NULL`).
+  uniqueIndex('transactions_kiosk_seq').on(table.kioskId, table.kioskSeq).where(sql`kiosk_id IS NOT NULL`),
+  /** Each hold is resolved once. */
+  uniqueIndex('transactions_resolves_hold_id').on(table.resolvesHoldId).where(sql`resolves_hold_id IS NOT NULL`),
+  /** At most one reversal per transaction. */
+  uniqueIndex('transactions_reverses_id').on(table.reversesId).where(sql`reverses_id IS NOT NULL`),
   check('transactions_hash_length', sql`length(hash) = 32 AND length(prev_hash) = 32`),
 ]);
 
