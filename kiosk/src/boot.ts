@@ -9,6 +9,8 @@ import { createSignedClient } from './api/signed-client.ts';
 import { createOutbox } from './outbox/outbox.ts';
 import { createIdbStore } from './outbox/idb-store.ts';
 import { createRuntime } from './runtime.ts';
+import { createCacheKey, createResidentCache } from './outbox/resident-cache.ts';
+import { createIdbResidentStore } from './outbox/idb-resident-store.ts';
 import { readRecord, writeRecord } from './storage/idb.ts';
 import type { DeviceHub } from './devices/supervisor.ts';
 import type { PrintJob } from './devices/print-job.ts';
@@ -16,6 +18,7 @@ import type { SpeechKey } from './flow/types.ts';
 
 export const stationNameKey = 'station-name';
 export const pinHashKey = 'maintenance-pin';
+export const cacheKeyKey = 'resident-cache-key';
 export const tickIntervalMs = 1_000;
 export const drainIntervalMs = 2_000;
 export const heartbeatIntervalMs = 60_000;
@@ -38,7 +41,13 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
     await devices?.print(job);
   }
 
-  const runtime = createRuntime({ api, outbox, print, speak: hooks.speak, clearResident: hooks.clearResident, kioskId: identity.kioskId, baseUrl, stationName: () => stationName || '邻里服务站' });
+  let cacheKey = await readRecord<CryptoKey>(db, cacheKeyKey);
+  if (!cacheKey) {
+    cacheKey = await createCacheKey();
+    await writeRecord(db, cacheKeyKey, cacheKey);
+  }
+  const cache = createResidentCache(createIdbResidentStore(db), cacheKey);
+  const runtime = createRuntime({ api, outbox, cache, print, speak: hooks.speak, clearResident: hooks.clearResident, kioskId: identity.kioskId, baseUrl, stationName: () => stationName || '邻里服务站' });
 
   async function heartbeat(): Promise<void> {
     const status = devices?.status();

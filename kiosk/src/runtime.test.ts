@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRuntime, type RuntimeDeps } from './runtime.ts';
 import type { PrintJob } from './devices/print-job.ts';
 import type { Resident } from './flow/types.ts';
+import { createCacheKey, createMemoryResidentStore, createResidentCache } from './outbox/resident-cache.ts';
 
 const resident: Resident = { person: { id: 'P1', volunteerNo: 'V1', displayName: '李*例', age: 70 }, balances: { time: 60, points: 10 }, openAttendances: [] };
 const card = { idNumber: '310104195512310026', name: '李样例' };
@@ -63,5 +64,20 @@ describe('createRuntime', () => {
     answer(resident);
     await settle();
     expect(runtime.state().view).toEqual({ screen: 'attract', intent: 'query' });
+  });
+
+  it('identifies a resident seen before from the pseudonymous cache when the network is down', async () => {
+    const cache = createResidentCache(createMemoryResidentStore(), await createCacheKey());
+    await cache.remember({ card }, resident);
+    const offline = setup({ cache, api: { identify: async () => { throw new TypeError('Failed to fetch'); }, activities: async () => [], services: async () => [], history: async () => [], memberQr: async () => null } });
+    offline.runtime.dispatch({ type: 'card', card });
+    await offline.settle();
+    await offline.settle();
+    expect(offline.runtime.state().view).toMatchObject({ screen: 'menu', resident: { person: { id: 'P1', displayName: 'V1' }, balances: { time: 60 } } });
+    offline.runtime.dispatch({ type: 'finish' });
+    offline.runtime.dispatch({ type: 'card', card: { idNumber: '110101199003071233', name: '张测试' } });
+    await offline.settle();
+    await offline.settle();
+    expect(offline.runtime.state().view).toMatchObject({ screen: 'message', code: 'identify_failed', detail: 'network_error' });
   });
 });

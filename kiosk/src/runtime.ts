@@ -9,6 +9,8 @@ import type { KioskApi } from './api/kiosk-api.ts';
 import type { Outbox } from './outbox/outbox.ts';
 import { submitOperation } from './submit.ts';
 import type { PrintJob } from './devices/print-job.ts';
+import type { ResidentCache } from './outbox/resident-cache.ts';
+import type { IdentifyRequest, Operation, Resident, SubmitOutcome } from './flow/types.ts';
 
 export type RuntimeDeps = {
   api: Pick<KioskApi, 'identify' | 'activities' | 'services' | 'history' | 'memberQr'>;
@@ -22,6 +24,8 @@ export type RuntimeDeps = {
   stationName: () => string;
   nowMs?: () => number;
   config?: FlowConfig;
+  /** Recently seen residents, for identification while the network is down. */
+  cache?: ResidentCache;
 };
 
 export type Runtime = ReturnType<typeof createRuntime>;
@@ -35,6 +39,8 @@ export function createRuntime(deps: RuntimeDeps) {
   let activities: Activity[] = [];
   let services: Service[] = [];
   let lastReceipt: { receipt: Receipt; isQueued: boolean } | null = null;
+  /** How the current resident was identified, kept in memory for this turn only, to update the offline cache. */
+  let currentRequest: IdentifyRequest | null = null;
   const listeners = new Set<() => void>();
 
   function dispatch(event: FlowEvent): void {
@@ -56,7 +62,7 @@ export function createRuntime(deps: RuntimeDeps) {
   function run(effect: Effect): void {
     switch (effect.kind) {
       case 'identify':
-        return later(deps.api.identify(effect.request).then((answer) => (answer.ok ? { type: 'identified', resident: answer.resident } : { type: 'identify-failed', code: answer.code })), () => ({ type: 'identify-failed', code: 'network_error' }));
+        return later(identify(effect.request), () => ({ type: 'identify-failed', code: 'network_error' }));
       case 'load-activities':
         return later(refreshActivities().then((list) => ({ type: 'activities-loaded', activities: list })), () => ({ type: 'activities-loaded', activities }));
       case 'load-services':
@@ -67,7 +73,12 @@ export function createRuntime(deps: RuntimeDeps) {
         const view = state.view;
         const title = view.screen === 'working' ? view.activity?.title ?? view.service?.name ?? null : null;
         const context = { kioskId: deps.kioskId, baseUrl: deps.baseUrl, stationName: deps.stationName(), title };
-        return later(submitOperation(deps.outbox, effect.operation, context).then((outcome) => ({ type: 'submitted', outcome })), (error) => ({ type: 'submitted', outcome: { status: 'rejected', code: error instanceof Error ? error.name : 'submit_failed' } }));
+        const resident = view.screen === 'working' ? view.resident : null;
+        const submitted = submitOperation(deps.outbox, effect.operation, context).then((outcome) => {
+          if (resident) void rememberAfter(resident, effect.operation, outcome).catch(() => undefined);
+          return { type: 'submitted', outcome } as const;
+        });
+        return later(submitted, (error) => ({ type: 'submitted', outcome: { status: 'rejected', code: error instanceof Error ? error.name : 'submit_failed' } }));
       }
       case 'print':
         lastReceipt = { receipt: effect.receipt, isQueued: effect.isQueued };
@@ -85,9 +96,46 @@ export function createRuntime(deps: RuntimeDeps) {
         return deps.speak(effect.key);
       case 'wipe':
         turn += 1;
+        currentRequest = null;
         deps.clearResident();
         return;
     }
+  }
+
+  /** Online: the service's answer, remembered for offline use. Offline (network error): the cached resident, if any. */
+  async function identify(request: IdentifyRequest): Promise<FlowEvent> {
+    let answer: Awaited<ReturnType<RuntimeDeps['api']['identify']>>;
+    try {
+      answer = await deps.api.identify(request);
+    } catch {
+      // No answer at all: the network is down, so the last seen state of this resident stands in for it.
+      const cached = (await deps.cache?.recall(request)) ?? null;
+      if (cached === null) return { type: 'identify-failed', code: 'network_error' };
+      currentRequest = request;
+      return { type: 'identified', resident: cached };
+    }
+    if (!answer.ok) return { type: 'identify-failed', code: answer.code };
+    currentRequest = request;
+    await deps.cache?.remember(request, answer.resident).catch(() => undefined);
+    return { type: 'identified', resident: answer.resident };
+  }
+
+  /** Keeps the offline cache in step with a write: open attendances and, when the service said so, balances. */
+  async function rememberAfter(resident: Resident, operation: Operation, outcome: SubmitOutcome): Promise<void> {
+    if (!deps.cache || currentRequest === null || outcome.status === 'rejected') return;
+    let next = resident;
+    if (operation.kind === 'check-in') {
+      next = { ...resident, openAttendances: [...resident.openAttendances, { attendanceId: '', activityId: operation.activityId, checkedInAt: new Date(nowMs()).toISOString() }] };
+    } else if (operation.kind === 'check-out') {
+      const balances = outcome.status === 'done' && outcome.checkOut?.balances ? outcome.checkOut.balances : resident.balances;
+      next = { ...resident, balances, openAttendances: resident.openAttendances.filter((attendance) => attendance.activityId !== operation.activityId) };
+    } else if (operation.kind === 'redemption') {
+      // Queued: lower the cached balance now too. Until the entry is sent the outbox also subtracts it, which errs
+      // on the safe side (rule 14: never below zero); once sent, the cached balance is right again.
+      const spent = { ...resident.balances, [operation.asset]: resident.balances[operation.asset] - operation.price };
+      next = { ...resident, balances: outcome.status === 'done' && outcome.redemption?.balances ? outcome.redemption.balances : spent };
+    }
+    await deps.cache.remember(currentRequest, next);
   }
 
   async function refreshActivities(): Promise<Activity[]> {

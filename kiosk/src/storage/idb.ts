@@ -1,9 +1,10 @@
 // The kiosk's one IndexedDB database and a promise wrapper around its transactions.
-// Stores: outbox entries, small key-value records (outbox meta, kiosk identity with its non-extractable key, caches).
+// Stores: outbox entries, small key-value records (outbox meta, kiosk identity with its non-extractable key),
+// and the pseudonymous resident cache for offline identification.
 
 export const kioskDbName = 'linli-kiosk';
-const kioskDbVersion = 1;
-export type StoreName = 'outbox' | 'records';
+const kioskDbVersion = 2;
+export type StoreName = 'outbox' | 'records' | 'residents';
 
 export function openKioskDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -12,6 +13,7 @@ export function openKioskDb(factory: IDBFactory = indexedDB): Promise<IDBDatabas
       const db = request.result;
       if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('records')) db.createObjectStore('records');
+      if (!db.objectStoreNames.contains('residents')) db.createObjectStore('residents').createIndex('seenAtMs', 'seenAtMs');
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('indexeddb_open_failed'));
