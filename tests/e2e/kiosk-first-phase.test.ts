@@ -146,6 +146,19 @@ describe('kiosk, first phase', () => {
     await screenshot(page, '14-drained');
   });
 
+  it('identifies a resident seen before while offline and queues the check-out until the network is back', async () => {
+    const { page, context } = kiosk;
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '签退' }).click();
+    await tapCard();
+    await page.getByText('待同步').first().waitFor({ timeout: 15_000 });
+    await page.getByText(/网络已断开，1 条记录待同步/).waitFor();
+    await screenshot(page, '15-offline-check-out');
+    await page.getByRole('button', { name: '完成' }).click();
+    await context.setOffline(false);
+    await page.getByText(/网络已断开/).waitFor({ state: 'detached', timeout: 70_000 });
+  });
+
   it('wipes the resident from the screen after 45 s without input', async () => {
     const { page } = kiosk;
     await page.getByRole('button', { name: '查询' }).click();
@@ -160,6 +173,25 @@ describe('kiosk, first phase', () => {
     const stored = await dumpBrowserStorage(kiosk.page);
     expect(stored).toContain('outbox');
     for (const secret of [demoResidentFemale.name, demoResidentFemale.idNumber, demoResidentFemale.address]) expect(stored).not.toContain(secret);
+  });
+
+  it('opens the maintenance screen only with the PIN: devices, queue without rejections, kiosk id, test print', async () => {
+    const { page } = kiosk;
+    await page.getByRole('button', { name: '维护' }).click();
+    await page.locator('input[type=password]').fill('0000');
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.locator('input[type=password]').fill(pin);
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByText('本机编号').waitFor();
+    expect(await page.getByText(/待上传 0 条 · 被拒绝 0 条/).count()).toBe(1);
+    expect(await page.getByText('读卡器').count()).toBe(1);
+    kiosk.printer.clear();
+    await page.getByRole('button', { name: '测试打印' }).click();
+    await expect.poll(() => decodePrintout(kiosk.printer.printedBytes()).lines.join('\n'), { timeout: 10_000 }).toContain('打印测试');
+    await screenshot(page, '16-maintenance');
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '签到' }).waitFor();
   });
 
   it('switches to English and to 长辈模式 with larger type', async () => {
