@@ -22,6 +22,8 @@ export const cacheKeyKey = 'resident-cache-key';
 export const tickIntervalMs = 1_000;
 export const drainIntervalMs = 2_000;
 export const heartbeatIntervalMs = 60_000;
+/** While the service cannot be reached, look for it more often so the banner clears soon after it is back. */
+export const heartbeatOfflineIntervalMs = 10_000;
 export const activitiesRefreshMs = 5 * 60_000;
 export const appVersion = '0.1.0';
 
@@ -57,7 +59,13 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
       outboxLength: outbox.pendingCount(),
       appVersion,
     };
-    await api.heartbeat(report);
+    try {
+      await api.heartbeat(report);
+    } catch (error) {
+      outbox.noteReachability(false);
+      throw error;
+    }
+    outbox.noteReachability(true);
     const name = await api.stationName();
     if (name && name !== stationName) {
       stationName = name;
@@ -71,11 +79,19 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
   const timers = [
     setInterval(() => runtime.dispatch({ type: 'tick' }), tickIntervalMs),
     setInterval(() => { const due = outbox.nextAttemptMs(); if (due !== null && due <= Date.now()) void outbox.drain(); }, drainIntervalMs),
-    setInterval(() => void heartbeat().catch(() => undefined), heartbeatIntervalMs),
+    // Activities are kept from the last refresh that got through; a failed one changes nothing.
     setInterval(() => void runtime.refreshActivities().catch(() => undefined), activitiesRefreshMs),
   ];
+  // Offline at start: the attract screen shows no activities until the next refresh reaches the service.
   void runtime.refreshActivities().then(() => deviceListeners.forEach((listener) => listener()), () => undefined);
-  void heartbeat().catch(() => undefined);
+  let heartbeatTimer: ReturnType<typeof setTimeout> | undefined;
+  const beat = (): void => {
+    // A failed heartbeat has already marked the outbox offline; the next one is simply sooner.
+    void heartbeat().catch(() => undefined).finally(() => {
+      heartbeatTimer = setTimeout(beat, outbox.isOnline() ? heartbeatIntervalMs : heartbeatOfflineIntervalMs);
+    });
+  };
+  beat();
   void outbox.drain();
 
   return {
@@ -99,6 +115,7 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
     },
     stop(): void {
       timers.forEach((timer) => clearInterval(timer));
+      clearTimeout(heartbeatTimer);
     },
   };
 }

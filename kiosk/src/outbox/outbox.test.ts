@@ -88,6 +88,16 @@ describe('outbox', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('treats a failed heartbeat as offline, so the next redemption is decided offline before it is sent', async () => {
+    const { calls, make } = setup(() => ({ status: 201, body: {} }));
+    const outbox = await make();
+    outbox.noteReachability(false);
+    expect(await outbox.submit(redeem('P1', 201, 1_000))).toMatchObject({ status: 'rejected', code: 'offline_limit_exceeded' });
+    expect(calls).toHaveLength(0);
+    outbox.noteReachability(true);
+    expect((await outbox.submit(redeem('P1', 201, 1_000))).status).toBe('done');
+  });
+
   it('resumes after a restart from the stored entries and sequence', async () => {
     let isUp = false;
     const { calls, clock, make } = setup(() => (isUp ? { status: 201, body: {} } : 'network'));

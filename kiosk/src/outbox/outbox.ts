@@ -130,6 +130,12 @@ export async function createOutbox(deps: OutboxDeps) {
     /** Entries in kioskSeq order, for the maintenance screen. */
     entries: (): readonly OutboxEntry[] => entries,
     pendingCount: () => pending().length,
+    /** What a heartbeat learned about the network: offline decisions (rule 14) start before the next write fails. */
+    noteReachability(isReachable: boolean): void {
+      if (isOnline === isReachable) return;
+      isOnline = isReachable;
+      notify();
+    },
     isOnline: () => isOnline,
     kioskSeqLast: () => meta.kioskSeqLast,
     /** When the head entry may next be sent; null with nothing pending. */
