@@ -4,10 +4,9 @@
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { makeApiSection } from './api/api-section.ts';
 import { ledgerSection } from './ledger-section.ts';
 import { passes, round, type BenchSection, type Target } from './section.ts';
-
-const sections: BenchSection[] = [ledgerSection];
 
 const quick = process.argv.includes('--quick');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -15,6 +14,8 @@ const baselines: Record<string, number> = {};
 const measured: Record<string, number> = {};
 const ratios: Record<string, number> = {};
 const targets: Record<string, Target & { actual: number; pass: boolean }> = {};
+// Later sections may divide by earlier sections' baselines (the API by the ledger's raw batch rate).
+const sections: BenchSection[] = [ledgerSection, makeApiSection((name) => baselines[name])];
 
 for (const section of sections) {
   log(`== ${section.name}${quick ? ' (quick)' : ''}`);
