@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): App {
 
   app.notFound((c) => fail(c, 'not_found'));
   app.onError((error, c) => {
-    if (error instanceof HTTPException && error.status < 500) return c.json({ code: error.status === 413 ? 'payload_too_large' : 'invalid_input' }, error.status);
+    if (error instanceof HTTPException && error.status < 500) return fail(c, error.status === 413 ? 'payload_too_large' : 'invalid_input');
     const operating = isOperatingError(error);
     const code = (error as { code?: unknown }).code;
     log(JSON.stringify({ level: 'error', outcome: operating ? 'unavailable' : 'internal', error: error.name, code: typeof code === 'string' ? code : undefined, method: c.req.method, path: new URL(c.req.url).pathname }));

@@ -7,7 +7,8 @@ import { err, ok, type Result } from '../../../domain/result.ts';
 import { hashRequest, type JsonValue } from '../core/canonical.ts';
 import type { SubmitOutcome } from '../core/transaction.ts';
 import type { KioskRow } from '../db/station/kiosks.ts';
-import { fail, type AppEnv } from '../routes/http.ts';
+import { assert } from '../../../domain/assert.ts';
+import { fail, isErrorCode, statusOfCode, type AppEnv } from '../routes/http.ts';
 import { boolean, integer, isoTime, object, optional, type Check } from '../routes/validate.ts';
 
 /** `id` must be a time-ordered id made by the kiosk (domain/ids.ts). */
@@ -73,8 +74,8 @@ export function failKioskWrite(c: Context<AppEnv>, failure: { code: KioskWriteCo
 }
 
 /**
- * created → 201 + stored body; exists → 200 + the same stored body; rejected → the stored `{code, …}` with 404 for
- * `*_not_found` codes and 409 otherwise (replays too); id_reused → 409 `{code:'id_reused'}`.
+ * created → 201 + stored body; exists → 200 + the same stored body; rejected → the stored `{code, …}` with the code's
+ * status from the one status table (replays too); id_reused → 409 `{code:'id_reused'}`.
  */
 export function respondToOutcome(c: Context<AppEnv>, outcome: SubmitOutcome): Response {
   switch (outcome.status) {
@@ -85,13 +86,14 @@ export function respondToOutcome(c: Context<AppEnv>, outcome: SubmitOutcome): Re
     case 'rejected':
       return c.json(rejectionBody(outcome.code, outcome.response), statusOfRejection(outcome.code));
     case 'id_reused':
-      return c.json({ code: 'id_reused' }, 409);
+      return fail(c, 'id_reused');
   }
 }
 
-/** The HTTP status of a stored rejection code. */
-export function statusOfRejection(code: string): 404 | 409 {
-  return code.endsWith('_not_found') ? 404 : 409;
+/** The HTTP status of a stored rejection code; a plan answering a code missing from the table is a programmer error. */
+export function statusOfRejection(code: string): (typeof statusOfCode)[keyof typeof statusOfCode] {
+  assert(isErrorCode(code), `rejection code ${code} has no status in routes/http.ts`);
+  return statusOfCode[code];
 }
 
 function rejectionBody(code: string, response: JsonValue): Record<string, unknown> {

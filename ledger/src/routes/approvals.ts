@@ -53,7 +53,7 @@ export function approvalRoutes(ledger: Ledger): Hono<AppEnv> {
       const ctx = c.get('ctx');
       const found = await findAttendance(ctx.database.db, c.req.param('attendanceId') ?? '');
       const activity = found && (await findActivity(ctx.database, found.attendance.activityId));
-      if (!found || !activity) return c.json({ code: 'approval_not_found' }, 404);
+      if (!found || !activity) return fail(c, 'approval_not_found');
       const denial = await denyUnlessStation(c, found.attendance.stationId);
       if (denial) return denial;
       const staffId = staffIdOf(c);
@@ -80,7 +80,7 @@ export function attendanceRoutes(ledger: Ledger): Hono<AppEnv> {
     const ctx = c.get('ctx');
     const [person, activity] = await Promise.all([findPersonById(ctx.database, body.value.personId), findActivity(ctx.database, body.value.activityId)]);
     if (!person) return fail(c, 'person_not_found');
-    if (!activity) return c.json({ code: 'activity_not_found' }, 404);
+    if (!activity) return fail(c, 'activity_not_found');
     const denial = await denyUnlessStation(c, activity.stationId);
     if (denial) return denial;
     const staffId = staffIdOf(c);

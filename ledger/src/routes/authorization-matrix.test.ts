@@ -165,7 +165,8 @@ async function send(principal: PrincipalName, method: string, cell: Cell, route:
   if (kiosk) return f.kioskCall(kiosk, method, cell.path, cell.body);
   let token: string | undefined;
   // Logging out ends the session, so that route gets a session of its own.
-  if (principal !== 'anonymous') token = route === 'DELETE /api/v1/staff/sessions/current' ? await f.login(staffUsernames[principal] as 'clerk-a') : f.tokens[principal];
+  const username = staffUsernames[principal] as 'clerk-a' | undefined;
+  if (username) token = route === 'DELETE /api/v1/staff/sessions/current' ? await f.login(username) : f.tokens[principal as keyof typeof f.tokens];
   return f.call(method, cell.path, { ...(token && { token }), ...(cell.body !== undefined && { body: cell.body }) });
 }
 

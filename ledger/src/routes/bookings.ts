@@ -83,7 +83,7 @@ export function bookingRoutes(ledger: Ledger): Hono<AppEnv> {
 
 async function bookingInScope(c: Context<AppEnv>): Promise<BookingView | Response> {
   const booking = await findBooking(c.get('ctx').database, c.req.param('holdId') ?? '');
-  if (!booking) return c.json({ code: 'booking_not_found' }, 404);
+  if (!booking) return fail(c, 'booking_not_found');
   return (await denyUnlessStation(c, booking.stationId)) ?? booking;
 }
 

@@ -33,7 +33,7 @@ export function closeRoutes(): Hono<AppEnv> {
     const body = await readBody(c, { businessDate: calendarDate });
     if (!body.ok) return fail(c, body.code, body.detail);
     const result = await createDailyClose(c.get('ctx'), { stationId, businessDate: body.value.businessDate, signedBy: principal.staff.id });
-    if (!result.ok) return c.json(result.detail === undefined ? { code: result.code } : { code: result.code, detail: result.detail }, result.code === 'business_date_in_future' ? 422 : 409);
+    if (!result.ok) return fail(c, result.code, result.detail);
     return c.json({ close: result.value }, 201);
   });
 
@@ -62,7 +62,7 @@ export function closeRoutes(): Hono<AppEnv> {
     const body = await readBody(c, { businessDate: calendarDate, lastKioskSeq: integer(0, Number.MAX_SAFE_INTEGER), counters: kindCounters });
     if (!body.ok) return fail(c, body.code, body.detail);
     const ctx = c.get('ctx');
-    if (await findClose(ctx.database, principal.kiosk.stationId, body.value.businessDate)) return c.json({ code: 'already_closed' }, 409);
+    if (await findClose(ctx.database, principal.kiosk.stationId, body.value.businessDate)) return fail(c, 'already_closed');
     await upsertDayReport(ctx.database, { kioskId: principal.kiosk.id, stationId: principal.kiosk.stationId, businessDate: body.value.businessDate,
       lastKioskSeq: body.value.lastKioskSeq, counters: JSON.stringify(body.value.counters), reportedAtMs: ctx.nowMs() });
     return c.json({ accepted: true, businessDate: body.value.businessDate }, 201);
@@ -77,7 +77,7 @@ async function closeInScope(c: Context<AppEnv>) {
   const date = calendarDate(c.req.param('businessDate'), 'businessDate');
   if (!date.ok) return fail(c, date.code, date.detail);
   const row = await findClose(c.get('ctx').database, c.req.param('stationId') ?? '', date.value);
-  return row ? closeView(row) : c.json({ code: 'close_not_found' }, 404);
+  return row ? closeView(row) : fail(c, 'close_not_found');
 }
 
 /** `{[kind]: {count, time, points}}` with at most 50 kinds of snake_case names. */

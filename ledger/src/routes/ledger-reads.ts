@@ -79,7 +79,7 @@ export function ledgerReadRoutes(ledger: Ledger): Hono<AppEnv> {
     if (!body.ok) return fail(c, body.code, body.detail);
     const ctx = c.get('ctx');
     const original = await findTransactionById(ctx.database, c.req.param('transactionId') ?? '');
-    if (!original || original.stationId === null) return c.json({ code: 'transaction_not_found' }, 404);
+    if (!original || original.stationId === null) return fail(c, 'transaction_not_found');
     const denial = await denyUnlessStation(c, original.stationId);
     if (denial) return denial;
     const principal = c.get('principal');

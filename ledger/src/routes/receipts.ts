@@ -3,16 +3,16 @@
 
 import { Hono } from 'hono';
 import { verifyReceipt } from '../operations/receipts.ts';
-import type { AppEnv } from './http.ts';
+import { fail, type AppEnv } from './http.ts';
 
 export function receiptRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/:kioskId/:kioskSeq', async (c) => {
     const kioskId = c.req.param('kioskId');
     const seqText = c.req.param('kioskSeq');
-    if (!/^[0-9A-Za-z_-]{1,64}$/.test(kioskId) || !/^[1-9]\d{0,14}$/.test(seqText)) return c.json({ code: 'receipt_not_found' }, 404);
+    if (!/^[0-9A-Za-z_-]{1,64}$/.test(kioskId) || !/^[1-9]\d{0,14}$/.test(seqText)) return fail(c, 'receipt_not_found');
     const verification = await verifyReceipt(c.get('ctx').database, kioskId, Number(seqText));
-    if (!verification) return c.json({ code: 'receipt_not_found' }, 404);
+    if (!verification) return fail(c, 'receipt_not_found');
     return c.json(verification);
   });
   return app;

@@ -30,11 +30,11 @@ export function reconciliationRoutes(): Hono<AppEnv> {
     if (!body.ok) return fail(c, body.code, body.detail);
     const ctx = c.get('ctx');
     const item = await reconciliationItem(ctx, c.req.param('itemId'));
-    if (!item) return c.json({ code: 'reconciliation_item_not_found' }, 404);
+    if (!item) return fail(c, 'reconciliation_item_not_found');
     const denial = await denyUnlessStation(c, item.stationId);
     if (denial) return denial;
     const result = await resolveItem(ctx, { item, note: body.value.note, resolutionTransactionId: body.value.resolutionTransactionId ?? null, staffId: principal.staff.id });
-    if (!result.ok) return c.json({ code: result.code }, 409);
+    if (!result.ok) return fail(c, result.code);
     return c.json({ item: result.value });
   });
 

@@ -29,7 +29,7 @@ export function redemptionRoutes(ledger: Ledger): Hono<AppEnv> {
     if (denial) return denial;
     const ctx = c.get('ctx');
     const found = await findRedemptionByCode(ctx.database, query.value.stationId, query.value.date ?? businessDateOf(ctx.nowMs()), query.value.code);
-    if (!found) return c.json({ code: 'redemption_not_found' }, 404);
+    if (!found) return fail(c, 'redemption_not_found');
     noStore(c);
     return c.json({ redemption: redemptionView(found) });
   });
@@ -37,12 +37,12 @@ export function redemptionRoutes(ledger: Ledger): Hono<AppEnv> {
   app.post('/:redemptionId/collection', requireStaff('people:write'), async (c) => {
     const ctx = c.get('ctx');
     const found = await findRedemption(ctx.database, c.req.param('redemptionId'));
-    if (!found) return c.json({ code: 'redemption_not_found' }, 404);
+    if (!found) return fail(c, 'redemption_not_found');
     const denial = await denyUnlessStation(c, found.stationId);
     if (denial) return denial;
     const principal = c.get('principal');
     const staffId = principal.kind === 'staff' ? principal.staff.id : '';
-    if (!(await insertCollection(ctx.database, found.id, staffId, ctx.nowMs()))) return c.json({ code: 'already_collected' }, 409);
+    if (!(await insertCollection(ctx.database, found.id, staffId, ctx.nowMs()))) return fail(c, 'already_collected');
     return c.json({ redemption: redemptionView({ ...found, collectedAtMs: ctx.nowMs(), collectedBy: staffId }) }, 201);
   });
 
