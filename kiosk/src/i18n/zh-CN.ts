@@ -42,7 +42,6 @@ export const zhCN = {
   pointsValue: '{points} 分',
   menuTitle: '请选择要办理的事项',
   printMemberQr: '打印会员码',
-  memberQrPrinted: '会员码已打印，请取走',
   chooseActivity: '请选择要签到的活动',
   activityTime: '{start} – {end}',
   confirmCheckIn: '确认签到：{title}',
@@ -56,7 +55,6 @@ export const zhCN = {
   statementTitle: '余额和最近记录',
   noEntries: '暂无记录',
   printStatement: '打印对账单',
-  entryKinds: '{kind}',
   chooseService: '请选择要兑换的服务',
   price: '需要 {price}',
   notEnough: '余额不足',
@@ -104,10 +102,8 @@ export const zhCN = {
   enrollFailed: '登记失败：{code}',
   maintenance: '维护',
   pinTitle: '请输入维护密码',
-  devices: '设备状态',
   reader: '读卡器',
   printer: '打印机',
-  scanner: '扫码器',
   device_ready: '正常',
   device_missing: '未连接',
   device_demo: '演示（模拟设备）',
@@ -122,9 +118,6 @@ export const zhCN = {
   kioskId: '本机编号',
   networkOnline: '网络正常',
   networkOffline: '网络断开',
-  statementHeader: '对账单',
-  memberQrTitle: '会员码',
-  receiptPendingMark: '【待同步】',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
