@@ -1,6 +1,6 @@
 // 查询: balances and the most recent ledger entries, with a printed statement on request.
 
-import { formatMinutes } from '../i18n/i18n.ts';
+import { formatMinutes, type MessageKey, type Translate } from '../i18n/i18n.ts';
 import { BackButton, BalancesView, BigButton, Frame, Waiting, type ScreenProps } from './parts.tsx';
 
 export function StatementScreen(props: ScreenProps<'statement'>) {
@@ -14,7 +14,7 @@ export function StatementScreen(props: ScreenProps<'statement'>) {
             {view.entries.map((entry) => (
               <tr key={entry.ledgerSeq}>
                 <td>{entry.occurredAt.slice(0, 10)}</td>
-                <td>{entry.kind}</td>
+                <td>{kindName(t, entry.kind)}</td>
                 <td>{formatMinutes(t, entry.time)}</td>
                 <td>{t('pointsValue', { points: entry.points })}</td>
               </tr>
@@ -24,4 +24,11 @@ export function StatementScreen(props: ScreenProps<'statement'>) {
       )}
     </Frame>
   );
+}
+
+const kindKeys: Record<string, MessageKey> = { check_in: 'kind_check_in', check_out: 'kind_check_out', redemption: 'kind_redemption', registration: 'kind_registration' };
+
+function kindName(t: Translate, kind: string): string {
+  const key = kindKeys[kind];
+  return key ? t(key) : kind;
 }
