@@ -20,11 +20,20 @@ import { MessageScreen, WaitingScreen } from './screens/message-screen.tsx';
 import { MaintenanceScreen } from './screens/maintenance-screen.tsx';
 import { StatusBar } from './screens/status-bar.tsx';
 
+export const maintenanceIdleMs = 120_000;
+
 export function App(props: { kiosk: Kiosk; settings: Settings; onSettings: (settings: Settings) => void }) {
   const { kiosk, settings } = props;
   const [, bump] = useReducer((count: number) => count + 1, 0);
   const rerender = () => bump(undefined);
   const [isMaintenance, setMaintenance] = useState(false);
+  const [maintenanceTouchMs, setMaintenanceTouchMs] = useState(0);
+  useEffect(() => {
+    // Staff who walk away leave no open maintenance screen behind.
+    if (!isMaintenance) return;
+    const timer = setTimeout(() => setMaintenance(false), maintenanceIdleMs);
+    return () => clearTimeout(timer);
+  }, [isMaintenance, maintenanceTouchMs]);
   useEffect(() => {
     const stops = [kiosk.runtime.subscribe(rerender), kiosk.outbox.subscribe(rerender), kiosk.onDevicesChange(rerender)];
     return () => stops.forEach((stop) => stop());
@@ -35,7 +44,7 @@ export function App(props: { kiosk: Kiosk; settings: Settings; onSettings: (sett
   const view = kiosk.runtime.state().view;
 
   return (
-    <div class={`kiosk${settings.isElderMode ? ' elder' : ''}`} lang={settings.language} onPointerDown={() => emit({ type: 'touch' })}>
+    <div class={`kiosk${settings.isElderMode ? ' elder' : ''}`} lang={settings.language} onPointerDown={() => { emit({ type: 'touch' }); if (isMaintenance) setMaintenanceTouchMs(Date.now()); }}>
       <StatusBar t={t} kiosk={kiosk} settings={settings} onSettings={props.onSettings} />
       {!kiosk.outbox.isOnline() ? (
         <div class="offline-banner" role="status">{kiosk.outbox.pendingCount() > 0 ? t('offlineBanner', { count: kiosk.outbox.pendingCount() }) : t('offlineBannerEmpty')}</div>
