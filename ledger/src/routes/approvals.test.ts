@@ -91,7 +91,7 @@ describe('supplementary hours (补录)', () => {
     expect(await json(added)).toMatchObject({ supplementary: { minutes: 60, points: 10 }, balances: { time: 120, points: 20 } });
     expect((await f.call('POST', '/api/v1/attendances/supplementary', { token: manager, body })).status).toBe(200);
     const audit = await json(await f.call('GET', '/api/v1/audit?afterSeq=0&limit=200', { token: await f.login('admin') }));
-    const adjustments = (audit.records ?? audit.audit ?? audit.entries ?? []).filter((row: Record<string, unknown>) => row.event === 'adjustment');
+    const adjustments = (audit.records ?? audit.audit ?? audit.entries ?? []).filter((row: Record<string, unknown>) => row.event === 'supplementary_minutes');
     expect(adjustments.map((row: Record<string, unknown>) => row.outcome)).toEqual(['failure', 'success']);
   });
 });

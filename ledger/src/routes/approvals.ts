@@ -14,9 +14,9 @@ import { approvalUnit } from '../operations/attendance/approvals.ts';
 import { supplementaryUnit } from '../operations/attendance/supplementary.ts';
 import { sweepForgottenCheckOuts } from '../operations/attendance/sweep.ts';
 import { kioskWriteId, respondToOutcome } from '../operations/kiosk-write.ts';
-import { denyUnlessStation } from './auth.ts';
+import type { AuditEvent } from '../services/audit.ts';
+import { denyUnlessStation, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
-import { requireLedger } from './ledger-reads.ts';
 import { idText, integer, optional, queryInteger, readBody, readQuery, text } from './validate.ts';
 
 const approvalsListedMax = 200;
@@ -25,7 +25,7 @@ const supplementaryMinutesMax = 366 * 24 * 60;
 export function approvalRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/', requireLedger('approvals:decide'), async (c) => {
+  app.get('/', requireStaff('approvals:decide'), async (c) => {
     const query = readQuery(c, { stationId: idText, limit: optional(queryInteger(1, approvalsListedMax)) });
     if (!query.ok) return fail(c, query.code, query.detail);
     const denial = await denyUnlessStation(c, query.value.stationId);
@@ -47,7 +47,7 @@ export function approvalRoutes(ledger: Ledger): Hono<AppEnv> {
   });
 
   for (const decision of ['approve', 'reject'] as const) {
-    app.post(`/:attendanceId/${decision}`, requireLedger('approvals:decide'), async (c) => {
+    app.post(`/:attendanceId/${decision}`, requireStaff('approvals:decide'), async (c) => {
       const body = await readBody(c, { minutes: optional(integer(0, supplementaryMinutesMax)), reason: optional(text({ max: 200 })) });
       if (!body.ok) return fail(c, body.code, body.detail);
       const ctx = c.get('ctx');
@@ -62,7 +62,8 @@ export function approvalRoutes(ledger: Ledger): Hono<AppEnv> {
         id: ctx.newId(), requestHash: hashRequest(request), staffId, decision, nowMs: ctx.nowMs(), attendance: found.attendance, activity,
         ...(body.value.minutes !== undefined && { minutes: body.value.minutes }), ...(body.value.reason !== undefined && { reason: body.value.reason }),
       }));
-      await auditAdjustment(c, outcome, found.attendance.stationId, found.attendance.id, { action: `attendance_${decision}`, ...(body.value.minutes !== undefined && { minutes: body.value.minutes }) });
+      await auditLedgerCorrection(c, decision === 'approve' ? 'attendance_approved' : 'attendance_rejected', outcome, found.attendance.stationId, found.attendance.id,
+        { ...(body.value.minutes !== undefined && { minutes: body.value.minutes }) });
       return respondToOutcome(c, outcome);
     });
   }
@@ -72,7 +73,7 @@ export function approvalRoutes(ledger: Ledger): Hono<AppEnv> {
 export function attendanceRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/supplementary', requireLedger('approvals:decide'), async (c) => {
+  app.post('/supplementary', requireStaff('approvals:decide'), async (c) => {
     const body = await readBody(c, {
       id: optional(kioskWriteId), personId: idText, activityId: idText, minutes: integer(1, supplementaryMinutesMax), reason: text({ min: 2, max: 200 }),
     });
@@ -89,11 +90,11 @@ export function attendanceRoutes(ledger: Ledger): Hono<AppEnv> {
       id, requestHash: hashRequest({ kind: 'supplementary', staffId, ...body.value, id }), staffId, personId: person.id, activity,
       minutes: body.value.minutes, reason: body.value.reason, nowMs: ctx.nowMs(),
     }));
-    await auditAdjustment(c, outcome, activity.stationId, person.id, { action: 'supplementary_minutes', activityId: activity.id, minutes: body.value.minutes, reason: body.value.reason });
+    await auditLedgerCorrection(c, 'supplementary_minutes', outcome, activity.stationId, person.id, { activityId: activity.id, minutes: body.value.minutes, reason: body.value.reason });
     return respondToOutcome(c, outcome);
   });
 
-  app.post('/sweep', requireLedger('approvals:decide'), async (c) => {
+  app.post('/sweep', requireStaff('approvals:decide'), async (c) => {
     const ctx = c.get('ctx');
     return c.json(await sweepForgottenCheckOuts({ ledger, database: ctx.database }, ctx.nowMs()));
   });
@@ -106,10 +107,13 @@ function staffIdOf(c: Context<AppEnv>): string {
   return principal.kind === 'staff' ? principal.staff.id : '';
 }
 
-async function auditAdjustment(c: Context<AppEnv>, outcome: SubmitOutcome, stationId: string, target: string, detail: Record<string, string | number>): Promise<void> {
+type LedgerCorrection = Extract<AuditEvent, 'attendance_approved' | 'attendance_rejected' | 'supplementary_minutes'>;
+
+/** Every decision and 补录 is audited, rejected ones too; a replay (`exists`) was audited the first time. */
+async function auditLedgerCorrection(c: Context<AppEnv>, event: LedgerCorrection, outcome: SubmitOutcome, stationId: string, target: string, detail: Record<string, string | number>): Promise<void> {
   if (outcome.status !== 'created' && outcome.status !== 'rejected') return;
   await c.get('ctx').audit.append({
-    actorType: 'staff', actorId: staffIdOf(c), stationId, event: 'adjustment', outcome: outcome.status === 'created' ? 'success' : 'failure', target,
+    actorType: 'staff', actorId: staffIdOf(c), stationId, event, outcome: outcome.status === 'created' ? 'success' : 'failure', target,
     detail: { ...detail, ...(outcome.status === 'rejected' && { code: outcome.code }), ledgerSeq: outcome.ledgerSeq },
   });
 }

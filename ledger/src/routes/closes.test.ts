@@ -92,7 +92,7 @@ describe('POST /api/v1/stations/:stationId/closes', () => {
     expect(twice.status).toBe(409);
     const listed = await json(await f.call('GET', `/api/v1/reconciliation?stationId=${f.stationA}&status=open`, { token }));
     expect(listed.items).toEqual([]);
-    const audit = await f.database.client.execute("SELECT event, target FROM audit_log WHERE detail LIKE '%reconciliation_resolved%'");
+    const audit = await f.database.client.execute("SELECT event, target FROM audit_log WHERE event = 'reconciliation_resolved'");
     expect(audit.rows.map((row) => row.target)).toEqual([`reconciliation:${open.itemId}`]);
   });
 

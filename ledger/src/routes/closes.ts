@@ -11,8 +11,6 @@ import { fail, type AppEnv } from './http.ts';
 import { calendarDate, integer, readBody, type Check } from './validate.ts';
 import { err, ok } from '../../../domain/result.ts';
 
-/** Roles that may sign a close: the station's manager, or an admin above the station. */
-const closeSignerRoles = ['station_manager', 'street_admin', 'district_admin'];
 const closesListedMax = 100;
 const kindsReportedMax = 50;
 const countMax = 10_000_000;
@@ -20,13 +18,9 @@ const countMax = 10_000_000;
 export function closeRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/stations/:stationId/closes', requireStaff(), async (c) => {
+  app.post('/stations/:stationId/closes', requireStaff('closes:sign'), async (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'staff') return fail(c, 'forbidden');
-    if (!closeSignerRoles.includes(principal.staff.role)) {
-      await c.get('ctx').audit.append({ actorType: 'staff', actorId: principal.staff.id, event: 'authorization_failure', outcome: 'denied', target: 'close:create' });
-      return fail(c, 'forbidden');
-    }
     const stationId = c.req.param('stationId');
     const denial = await denyUnlessStation(c, stationId);
     if (denial) return denial;

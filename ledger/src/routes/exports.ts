@@ -7,9 +7,8 @@ import { parseAccountKey } from '../core/accounts.ts';
 import { listStationTransactions, type ExportRow } from '../db/operations/attendance-ledger-reads.ts';
 import { findPersonById } from '../db/station/people.ts';
 import { formatShanghaiTime } from '../operations/receipts.ts';
-import { denyUnlessStation } from './auth.ts';
+import { denyUnlessStation, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
-import { requireLedger } from './ledger-reads.ts';
 import { calendarDate, idText, readQuery } from './validate.ts';
 
 /** Most rows in one export; a longer range must be split. */
@@ -19,7 +18,7 @@ const header = ['账本序号', '交易号', '类型', '状态', '代码', '发�
 
 export function exportRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/export.csv', requireLedger('ledger:export'), async (c) => {
+  app.get('/export.csv', requireStaff('ledger:export'), async (c) => {
     const query = readQuery(c, { stationId: idText, from: calendarDate, to: calendarDate });
     if (!query.ok) return fail(c, query.code, query.detail);
     const fromMs = businessDayStartMs(query.value.from);

@@ -1,14 +1,13 @@
 // Ledger routes for staff (design.md §5): balances now or at a ledgerSeq, the change feed, chain verification and
-// reversals (冲正, managers, audited). Also `requireLedger`, the role check of every ledger route.
+// reversals (冲正, managers, audited). Permissions per role live in services/scope.ts.
 
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { isId } from '../../../domain/ids.ts';
 import { err, ok } from '../../../domain/result.ts';
 import { hashRequest } from '../core/canonical.ts';
 import { findTransactionById, ledgerHeadSeq } from '../db/operations/attendance-ledger-reads.ts';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import { findPersonById } from '../db/station/people.ts';
-import { hasLedgerPermission, type LedgerPermission } from '../operations/attendance/ledger-roles.ts';
 import { respondToOutcome } from '../operations/kiosk-write.ts';
 import { denyUnlessStation, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
@@ -19,28 +18,10 @@ export const feedLimitMax = 1_000;
 const feedLimitDefault = 100;
 const idCheck: Check<string> = (value, field) => (isId(value) ? ok(value) : err('invalid_input', `${field}: must be a time-ordered id`));
 
-/** Staff whose role carries the ledger permission; others get an audited 403 (401 without a session). */
-export function requireLedger(permission: LedgerPermission): MiddlewareHandler<AppEnv> {
-  const staff = requireStaff();
-  return async (c, next) => {
-    let denied: Response | undefined;
-    const result = await staff(c, async () => {
-      const principal = c.get('principal');
-      if (principal.kind === 'staff' && hasLedgerPermission(principal.staff.role, permission)) return next();
-      await c.get('ctx').audit.append({
-        actorType: principal.kind, actorId: principal.kind === 'staff' ? principal.staff.id : principal.kiosk.id, event: 'authorization_failure', outcome: 'denied',
-        target: permission, detail: { method: c.req.method, path: new URL(c.req.url).pathname.slice(0, 200) },
-      });
-      denied = fail(c, 'forbidden');
-    });
-    return denied ?? result;
-  };
-}
-
 export function ledgerReadRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/people/:personId/balances', requireLedger('ledger:read'), async (c) => {
+  app.get('/people/:personId/balances', requireStaff('ledger:read'), async (c) => {
     const query = readQuery(c, { asOfSeq: optional(queryInteger(0, Number.MAX_SAFE_INTEGER)) });
     if (!query.ok) return fail(c, query.code, query.detail);
     const ctx = c.get('ctx');
@@ -54,7 +35,7 @@ export function ledgerReadRoutes(ledger: Ledger): Hono<AppEnv> {
     return c.json({ time: balances.time, points: balances.points, asOfSeq });
   });
 
-  app.get('/ledger/transactions', requireLedger('ledger:feed'), async (c) => {
+  app.get('/ledger/transactions', requireStaff('ledger:feed'), async (c) => {
     const query = readQuery(c, { afterSeq: optional(queryInteger(0, Number.MAX_SAFE_INTEGER)), limit: optional(queryInteger(1, feedLimitMax)) });
     if (!query.ok) return fail(c, query.code, query.detail);
     const afterSeq = query.value.afterSeq ?? 0;
@@ -72,9 +53,9 @@ export function ledgerReadRoutes(ledger: Ledger): Hono<AppEnv> {
     });
   });
 
-  app.get('/ledger/verify', requireLedger('ledger:feed'), async (c) => c.json(await ledger.verifyChain()));
+  app.get('/ledger/verify', requireStaff('ledger:feed'), async (c) => c.json(await ledger.verifyChain()));
 
-  app.post('/transactions/:transactionId/reversal', requireLedger('ledger:correct'), async (c) => {
+  app.post('/transactions/:transactionId/reversal', requireStaff('ledger:correct'), async (c) => {
     const body = await readBody(c, { id: idCheck, reason: text({ min: 2, max: 200 }) });
     if (!body.ok) return fail(c, body.code, body.detail);
     const ctx = c.get('ctx');

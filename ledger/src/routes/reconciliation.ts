@@ -9,7 +9,6 @@ import { fail, type AppEnv } from './http.ts';
 import { idText, oneOf, optional, readBody, readQuery, text } from './validate.ts';
 
 const itemsListedMax = 500;
-const resolverRoles = ['station_manager', 'street_admin', 'district_admin'];
 
 export function reconciliationRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -23,9 +22,9 @@ export function reconciliationRoutes(): Hono<AppEnv> {
     return c.json({ items: items.map(itemWithResolutionView) });
   });
 
-  app.post('/:itemId/resolve', requireStaff(), async (c) => {
+  app.post('/:itemId/resolve', requireStaff('reconciliation:resolve'), async (c) => {
     const principal = c.get('principal');
-    if (principal.kind !== 'staff' || !resolverRoles.includes(principal.staff.role)) return fail(c, 'forbidden');
+    if (principal.kind !== 'staff') return fail(c, 'forbidden');
     const body = await readBody(c, { note: text({ min: 2, max: 500 }), resolutionTransactionId: optional(idText) });
     if (!body.ok) return fail(c, body.code, body.detail);
     const ctx = c.get('ctx');

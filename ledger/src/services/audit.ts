@@ -10,7 +10,9 @@ import { sha256Hex } from './crypto.ts';
 export type AuditEvent =
   | 'login' | 'logout' | 'authorization_failure' | 'personal_data_reveal' | 'adjustment' | 'reversal'
   | 'kiosk_created' | 'kiosk_enrolled' | 'kiosk_revoked' | 'staff_created' | 'role_changed' | 'person_registered'
-  | 'family_link_created' | 'bootstrap_admin_created';
+  | 'family_link_created' | 'bootstrap_admin_created'
+  // Ledger corrections and the daily close, each its own event so an auditor can filter on it.
+  | 'close_signed' | 'reconciliation_resolved' | 'attendance_approved' | 'attendance_rejected' | 'supplementary_minutes';
 
 export type AuditEntry = {
   actorType: AuditRow['actorType'];

@@ -1,5 +1,5 @@
 // Keys and primitives over WebCrypto (same code on Node and Workers): HKDF-derived keys from LINLI_SECRET,
-// AES-256-GCM for personal data at rest, HMAC-SHA-256 lookup hashes and member-QR signatures, SHA-256.
+// AES-256-GCM for personal data at rest, HMAC-SHA-256 lookup hashes, member-QR and close signatures, SHA-256.
 
 import { decodeBase64Url, encodeBase64Url } from '../../../domain/kiosk-signature.ts';
 import { assert } from '../../../domain/assert.ts';
@@ -11,6 +11,8 @@ export type Keys = {
   lookupKey: CryptoKey;
   /** HMAC-SHA-256 key that signs member QR codes. */
   qrKey: CryptoKey;
+  /** HMAC-SHA-256 key that signs daily closes (its own label, so QR and close signatures never share a key). */
+  closeKey: CryptoKey;
 };
 
 const gcmIvBytes = 12;
@@ -27,6 +29,7 @@ export async function deriveKeys(secret: string): Promise<Keys> {
     dataKey: await derive('linli/data-encryption/v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']),
     lookupKey: await derive('linli/lookup-hash/v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']),
     qrKey: await derive('linli/member-qr/v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign', 'verify']),
+    closeKey: await derive('linli/close-signing/v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign', 'verify']),
   };
 }
 

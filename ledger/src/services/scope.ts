@@ -8,14 +8,22 @@ export const staffRoles = ['district_admin', 'street_admin', 'station_manager', 
 
 export type Permission =
   | 'catalogue:write' | 'people:read' | 'people:write' | 'people:reveal' | 'kiosks:read' | 'kiosks:manage'
-  | 'staff:read' | 'staff:manage' | 'audit:read';
+  | 'staff:read' | 'staff:manage' | 'audit:read'
+  // The ledger: balances, the change feed and chain verification, reversals, approvals and 补录, exports.
+  | 'ledger:read' | 'ledger:feed' | 'ledger:correct' | 'approvals:decide' | 'ledger:export'
+  // The daily close: signing a close and resolving its reconciliation items.
+  | 'closes:sign' | 'reconciliation:resolve';
+
+const ledgerAll: readonly Permission[] = ['ledger:read', 'ledger:feed', 'ledger:correct', 'approvals:decide', 'ledger:export', 'closes:sign', 'reconciliation:resolve'];
 
 const permissionsByRole: Record<StaffRole, readonly Permission[]> = {
-  district_admin: ['catalogue:write', 'people:read', 'people:write', 'people:reveal', 'kiosks:read', 'kiosks:manage', 'staff:read', 'staff:manage', 'audit:read'],
-  street_admin: ['catalogue:write', 'people:read', 'people:write', 'people:reveal', 'kiosks:read', 'kiosks:manage', 'staff:read', 'staff:manage'],
-  station_manager: ['catalogue:write', 'people:read', 'people:write', 'people:reveal', 'kiosks:read', 'kiosks:manage'],
-  clerk: ['catalogue:write', 'people:read', 'people:write', 'kiosks:read'],
-  auditor: ['people:read', 'kiosks:read', 'staff:read', 'audit:read'],
+  district_admin: ['catalogue:write', 'people:read', 'people:write', 'people:reveal', 'kiosks:read', 'kiosks:manage', 'staff:read', 'staff:manage', 'audit:read', ...ledgerAll],
+  street_admin: ['catalogue:write', 'people:read', 'people:write', 'people:reveal', 'kiosks:read', 'kiosks:manage', 'staff:read', 'staff:manage', ...ledgerAll],
+  station_manager: ['catalogue:write', 'people:read', 'people:write', 'people:reveal', 'kiosks:read', 'kiosks:manage',
+    'ledger:read', 'ledger:correct', 'approvals:decide', 'ledger:export', 'closes:sign', 'reconciliation:resolve'],
+  clerk: ['catalogue:write', 'people:read', 'people:write', 'kiosks:read', 'ledger:read'],
+  // Auditors read everything and change nothing.
+  auditor: ['people:read', 'kiosks:read', 'staff:read', 'audit:read', 'ledger:read', 'ledger:feed', 'ledger:export'],
 };
 
 export type StaffScope = { role: StaffRole; regionId: string | null; stationIds: readonly string[] };

@@ -1,12 +1,11 @@
 // Seals a close: closeHash = SHA-256(prevCloseHash ‖ canonical close), chained close to close, and an HMAC-SHA-256
-// signature over closeHash and the signer with a close-signing key derived from the service's keys.
+// signature over closeHash and the signer with the close-signing key (services/crypto.ts `closeKey`).
 
 import { canonicalJson } from '../../core/canonical.ts';
 import type { Keys } from '../../services/crypto.ts';
 
 /** The previous close's hash for the first close of a station. */
 export const genesisCloseHash = '0'.repeat(64);
-const closeKeyLabel = 'linli/close-signing/v1';
 const encoder = new TextEncoder();
 
 export type SealedFields = {
@@ -25,22 +24,12 @@ export async function closeHashOf(fields: SealedFields): Promise<string> {
 }
 
 export async function signCloseHash(keys: Keys, closeHash: string, signedBy: string): Promise<string> {
-  const key = await closeSigningKey(keys);
-  return hex(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${closeHash}\n${signedBy}`))));
+  return hex(new Uint8Array(await crypto.subtle.sign('HMAC', keys.closeKey, encoder.encode(`${closeHash}\n${signedBy}`))));
 }
 
 /** True when the stored hash still matches the fields and the signature is the service's. */
 export async function verifySealedClose(keys: Keys, fields: SealedFields, closeHash: string, signature: string): Promise<boolean> {
   return (await closeHashOf(fields)) === closeHash && (await signCloseHash(keys, closeHash, fields.signedBy)) === signature;
-}
-
-/**
- * The service's Keys carry no close key; one is derived as HMAC(qrKey, label), the HKDF-expand step, so it is
- * independent of the member-QR signatures while needing no new secret.
- */
-async function closeSigningKey(keys: Keys): Promise<CryptoKey> {
-  const raw = await crypto.subtle.sign('HMAC', keys.qrKey, encoder.encode(closeKeyLabel));
-  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
 function hex(bytes: Uint8Array): string {

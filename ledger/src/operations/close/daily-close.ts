@@ -49,8 +49,8 @@ export async function createDailyClose(ctx: ServiceContext, input: { stationId: 
     if (isUniqueViolation(error)) return err('already_closed');
     throw error;
   }
-  await ctx.audit.append({ actorType: 'staff', actorId: input.signedBy, stationId: input.stationId, event: 'adjustment', outcome: 'success', target: `close:${row.id}`,
-    detail: { action: 'daily_close', businessDate: input.businessDate, seqFrom, seqTo, failedChecks: decision.checks.filter((item) => !item.ok).length } });
+  await ctx.audit.append({ actorType: 'staff', actorId: input.signedBy, stationId: input.stationId, event: 'close_signed', outcome: 'success', target: `close:${row.id}`,
+    detail: { businessDate: input.businessDate, seqFrom, seqTo, failedChecks: decision.checks.filter((item) => !item.ok).length } });
   return ok(closeView(row));
 }
 

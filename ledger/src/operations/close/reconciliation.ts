@@ -29,7 +29,7 @@ export async function resolveItem(ctx: ServiceContext, input: { item: Reconcilia
   if (input.item.resolution) return err('already_resolved');
   const resolution = { itemId: input.item.id, note: input.note, resolutionTransactionId: input.resolutionTransactionId, resolvedBy: input.staffId, resolvedAtMs: ctx.nowMs() };
   if (!(await insertResolution(ctx.database, resolution))) return err('already_resolved');
-  await ctx.audit.append({ actorType: 'staff', actorId: input.staffId, stationId: input.item.stationId, event: 'adjustment', outcome: 'success',
-    target: `reconciliation:${input.item.id}`, detail: { action: 'reconciliation_resolved', resolutionTransactionId: input.resolutionTransactionId } });
+  await ctx.audit.append({ actorType: 'staff', actorId: input.staffId, stationId: input.item.stationId, event: 'reconciliation_resolved', outcome: 'success',
+    target: `reconciliation:${input.item.id}`, detail: { resolutionTransactionId: input.resolutionTransactionId } });
   return ok(itemWithResolutionView({ ...input.item, resolution }));
 }
