@@ -31,7 +31,7 @@ describe('kiosk registration', () => {
     expect(first.status).toBe(201);
     const created = (await first.json()) as { person: { id: string; volunteerNo: string; displayName: string; age: number }; memberQr: string };
     expect(created.person).toMatchObject({ displayName: '张*三', age: 46 });
-    expect(created.memberQr).toMatch(/^LL1\.V\d{8}\.[A-Za-z0-9_-]{16}$/);
+    expect(created.memberQr).toMatch(/^LL1\.V\d{8}\.[A-Za-z0-9_-]{22}$/);
     const retry = await fixture.kioskCall(fixture.kioskA, 'POST', '/api/v1/people', body);
     expect(retry.status).toBe(200);
     expect(await retry.json()).toEqual(created);

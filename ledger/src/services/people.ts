@@ -11,7 +11,8 @@ import { isUniqueViolation } from '../db/station/errors.ts';
 import { countPeople, findPeopleByPhoneHash, findPersonByIdNumberHash, findPersonById, findPersonByVolunteerNo, insertFamilyLink, insertPerson, type PersonRow } from '../db/station/people.ts';
 import type { ServiceContext } from './context.ts';
 import { decryptText, encryptText, hmacText } from './crypto.ts';
-import { formatVolunteerNo, verifyMemberQr } from './member-qr.ts';
+import { formatVolunteerNo } from '../../../domain/volunteer-no.ts';
+import { verifyMemberQr } from './member-qr.ts';
 
 export type CardInput = { idNumber: string; name: string; sex?: string; birthDate?: string };
 export type RegistrationInput = { card: CardInput; phone?: string; consentVersion: string; workUnit?: string; stationId: string; registeredBy: string };

@@ -8,7 +8,8 @@ import type { Unit } from '../db/ledger/unit.ts';
 import { countPeople, findPersonByIdNumberHash, insertPersonStatement } from '../db/station/people.ts';
 import { kioskFieldsOf, type KioskWrite } from '../operations/kiosk-write.ts';
 import type { Keys } from './crypto.ts';
-import { formatVolunteerNo, signMemberQr } from './member-qr.ts';
+import { formatVolunteerNo } from '../../../domain/volunteer-no.ts';
+import { signMemberQr } from './member-qr.ts';
 import { personSummary, type PreparedPerson } from './people.ts';
 
 /** Every registration takes the next volunteer number, so registrations never share a commit group. */
