@@ -1,6 +1,7 @@
-// Proves the Worker build runs the same app in workerd against libSQL over HTTP (the Hrana test stand-in):
-// health, bootstrap admin login, kiosk creation and enrolment with a real ECDSA key, signed registration and identify.
-// Extend `flow` below with check-in, check-out and redemption once those routes exist.
+// Proves the Worker build runs the same app in workerd against libSQL over HTTP (the Hrana test stand-in): the kiosk
+// flow from enrolment through registration, identify, an offline check-in, check-out, redemption and the public receipt
+// check, and the cron `scheduled` handler closing a forgotten attendance and expiring a booking's hold.
+// One worker start for the file; waits are polls with generous limits so a slow machine passes.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unstable_startWorker } from 'wrangler';
 import { makeIdNumber } from '../../domain/id-number.ts';
+import { createIdGenerator } from '../../domain/ids.ts';
 import { openDatabase } from '../../ledger/src/db/client.ts';
 import { insertRegion, insertStation } from '../../ledger/src/db/station/stations.ts';
 import { makeTestKiosk } from '../support/kiosk-signer.ts';
@@ -40,7 +42,7 @@ beforeAll(async () => {
       LINLI_SECRET: { type: 'plain_text', value: 'worker-test-secret-0123456789abcdefghij' },
       BOOTSTRAP_ADMIN_PASSWORD: { type: 'plain_text', value: adminPassword },
     },
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist: false, logLevel: 'warn' },
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, persist: false, logLevel: 'warn', testScheduled: true },
   });
   await worker.ready;
 });
@@ -57,34 +59,102 @@ async function call(method: string, path: string, options: { token?: string; bod
     headers: { ...(options.body !== undefined && { 'Content-Type': 'application/json' }), ...(options.token && { Authorization: `Bearer ${options.token}` }), ...options.headers },
     ...(options.body !== undefined && { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+const newId = createIdGenerator(() => Date.now(), (count) => crypto.getRandomValues(new Uint8Array(count)));
+const minuteMs = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Polls until `check` holds (the scheduled handler finishes after its response, in waitUntil). */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 describe('the Worker in workerd', () => {
-  it('runs a kiosk flow: health, admin login, kiosk enrolment, signed registration and identify', async () => {
+  let token: string;
+  let kiosk: Awaited<ReturnType<typeof makeTestKiosk>>;
+  let kioskSeq = 0;
+  const idNumber = makeIdNumber('11010119650315002');
+
+  const signed = async (method: string, path: string, body?: unknown) => {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    const headers = await kiosk.sign({ method, pathWithQuery: path, body: text, timestampMs: Date.now() });
+    return call(method, path, { ...(body !== undefined && { body: text }), headers });
+  };
+  const write = (path: string, fields: Record<string, unknown>, occurredAtMs = Date.now()) =>
+    signed('POST', path, { id: newId(), kioskSeq: ++kioskSeq, occurredAt: iso(occurredAtMs), ...fields });
+  const activity = async (startsAtMs: number, endsAtMs: number) =>
+    (await call('POST', '/api/v1/activities', { token, body: { stationId, title: '助老服务', startsAt: iso(startsAtMs), endsAt: iso(endsAtMs) } })).body.activity.id as string;
+
+  it('runs the kiosk flow: enrol, register, identify, check in (offline), check out, redeem, verify the receipt', async () => {
     expect(await call('GET', '/health')).toEqual({ status: 200, body: { ok: true } });
     const login = await call('POST', '/api/v1/staff/sessions', { body: { username: 'admin', password: adminPassword } });
     expect(login.status).toBe(201);
-    const token = login.body.token as string;
+    token = login.body.token as string;
     const created = await call('POST', '/api/v1/kiosks', { token, body: { stationId, name: '云端一体机' } });
     expect(created.status).toBe(201);
-    const kiosk = await makeTestKiosk();
+    kiosk = await makeTestKiosk();
     kiosk.kioskId = created.body.kioskId as string;
     const enrolled = await call('POST', '/api/v1/kiosks/enroll', { body: { enrollmentCode: created.body.enrollmentCode, publicKeyJwk: kiosk.publicKeyJwk } });
     expect(enrolled).toEqual({ status: 201, body: { kioskId: kiosk.kioskId, stationId } });
 
-    const signed = async (method: string, path: string, body: unknown) => {
-      const text = JSON.stringify(body);
-      const headers = await kiosk.sign({ method, pathWithQuery: path, body: text, timestampMs: Date.now() });
-      return call(method, path, { body: text, headers });
-    };
-    const idNumber = makeIdNumber('11010119650315002');
-    const registered = await signed('POST', '/api/v1/people', { id: '01JWXRKER0000000000000000A', kioskSeq: 1, occurredAt: new Date().toISOString(), card: { idNumber, name: '钱七' }, consentVersion: 'v1' });
+    const registered = await write('/api/v1/people', { card: { idNumber, name: '钱七' }, consentVersion: 'v1' });
     expect(registered.status).toBe(201);
-    const identified = await signed('POST', '/api/v1/identify', { card: { idNumber } });
-    expect(identified.status).toBe(200);
-    expect(identified.body).toMatchObject({ person: { displayName: '钱*', volunteerNo: expect.stringMatching(/^V\d{8}$/) }, balances: { time: 0, points: 0 } });
+    const byCard = await signed('POST', '/api/v1/identify', { card: { idNumber } });
+    expect(byCard.status).toBe(200);
+    expect(byCard.body).toMatchObject({ person: { displayName: '钱*', volunteerNo: expect.stringMatching(/^V\d{8}$/) }, balances: { time: 0, points: 0 } });
+    const byQr = await signed('POST', '/api/v1/identify', { qr: registered.body.memberQr });
+    expect(byQr.body.person.id).toBe(byCard.body.person.id);
     const replay = await call('POST', '/api/v1/identify', { body: JSON.stringify({ card: { idNumber } }), headers: await kiosk.sign({ method: 'POST', pathWithQuery: '/api/v1/identify', body: '{}', timestampMs: Date.now() }) });
     expect(replay).toEqual({ status: 401, body: { code: 'kiosk_signature_invalid' } });
+
+    const personId = byCard.body.person.id as string;
+    const nowMs = Date.now();
+    const activityId = await activity(nowMs - 120 * minuteMs, nowMs + 120 * minuteMs);
+    // The check-in was made offline 65 minutes ago and is uploaded now: it counts from when it happened (60 after rounding down to 15).
+    const checkIn = await write('/api/v1/check-ins', { personId, activityId, offline: true }, nowMs - 65 * minuteMs);
+    expect(checkIn.status).toBe(201);
+    expect(Math.abs(Date.parse(checkIn.body.checkedInAt as string) - (nowMs - 65 * minuteMs))).toBeLessThan(minuteMs);
+    const checkOut = await write('/api/v1/check-outs', { personId, activityId });
+    expect(checkOut.status).toBe(201);
+    expect(checkOut.body).toMatchObject({ minutes: 60, credited: { time: 60, points: 10 }, balances: { time: 60, points: 10 } });
+
+    const service = await call('POST', '/api/v1/services', { token, body: { stationId, name: '理发', asset: 'time', price: 30 } });
+    const redeemed = await write('/api/v1/redemptions', { personId, serviceId: service.body.service.id });
+    expect(redeemed.status).toBe(201);
+    expect(redeemed.body).toMatchObject({ pickupCode: expect.stringMatching(/^\d{6}$/), balances: { time: 30, points: 10 }, receipt: { kioskId: kiosk.kioskId, kioskSeq } });
+    const verified = await call('GET', `/api/v1/receipts/${kiosk.kioskId}/${kioskSeq}`);
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ valid: true, kind: 'redemption' });
+    expect(JSON.stringify(verified.body)).not.toContain('钱');
+    expect((await call('GET', `/api/v1/receipts/${kiosk.kioskId}/${kioskSeq + 100}`)).status).toBe(404);
+  });
+
+  it('closes forgotten check-outs and expires due holds on the cron trigger', async () => {
+    const personId = (await signed('POST', '/api/v1/identify', { card: { idNumber } })).body.person.id as string;
+    const nowMs = Date.now();
+    const pastActivityId = await activity(nowMs - 26 * 60 * minuteMs, nowMs - 24 * 60 * minuteMs);
+    expect((await write('/api/v1/check-ins', { personId, activityId: pastActivityId, offline: true }, nowMs - 25 * 60 * minuteMs)).status).toBe(201);
+    const service = await call('POST', '/api/v1/services', { token, body: { stationId, name: '上门助浴', asset: 'time', price: 10 } });
+    const booked = await write('/api/v1/bookings', { personId, serviceId: service.body.service.id, deadline: iso(Date.now() + 4_000) });
+    expect(booked.status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(booked.body.deadline as string) + 1_000 - Date.now()));
+
+    const triggered = await worker.fetch('http://linli.test/__scheduled?cron=*+*+*+*+*');
+    expect(triggered.status).toBe(200);
+    await triggered.text();
+    await eventually(async () => {
+      const bookings = await call('GET', `/api/v1/bookings?stationId=${stationId}`, { token });
+      return bookings.body.bookings.some((booking: { bookingId: string; status: string }) => booking.bookingId === booked.body.bookingId && booking.status === 'expired');
+    });
+    const approvals = await call('GET', `/api/v1/approvals?stationId=${stationId}`, { token });
+    expect(approvals.body.approvals).toContainEqual(expect.objectContaining({ personId, activityId: pastActivityId, reason: 'forgotten', proposedMinutes: 0 }));
+    const balances = await call('GET', `/api/v1/people/${personId}/balances`, { token });
+    expect(balances.body).toMatchObject({ time: 30, points: 10 });
   });
 });
