@@ -1,6 +1,6 @@
 // Fictional demo data for an empty database, deterministic from a fixed seed: one district, one street, two
-// communities, three stations, activities today and this week, a services catalogue, 50 people and family links.
-// Written through the service's own functions (registration encrypts and hashes exactly as in production).
+// communities, three stations, activities today and this week, a services catalogue, 50 people, family links and
+// three days of ledger history (demo-history.ts). Written through the service's own functions and ledger units.
 
 import { businessDateOf, businessDayStartMs } from '../domain/business-date.ts';
 import { createIdGenerator } from '../domain/ids.ts';
@@ -10,6 +10,8 @@ import { insertRegion, insertStation } from '../ledger/src/db/station/stations.t
 import { createActivity, createService } from '../ledger/src/services/catalogue.ts';
 import type { ServiceContext } from '../ledger/src/services/context.ts';
 import { linkFamily, registerPerson } from '../ledger/src/services/people.ts';
+import type { ServiceRow } from '../ledger/src/db/station/catalogue.ts';
+import { seedDemoHistory } from './demo-history.ts';
 
 export const demoSeed = 20260401;
 export const demoPeopleCount = 50;
@@ -20,7 +22,7 @@ const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const givenNames = ['建国', '秀英', '桂兰', '志强', '丽华', '海燕', '文杰', '淑珍', '晓明', '玉梅', '国庆', '春花', '子涵', '雨桐', '浩然', '思远'];
 const regionCodes = ['110101', '110102', '110105', '320102', '440103'];
 
-export type DemoSummary = { districtId: string; stationIds: string[]; personIds: string[] };
+export type DemoSummary = { districtId: string; stationIds: string[]; personIds: string[]; transactions: number };
 
 /** Loads the demo data; the caller checks the database is empty first. `ctx.nowMs` sets "today". */
 export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
@@ -40,6 +42,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   for (const station of stations) await insertStation(ctx.database, { ...station, createdAtMs });
 
   const todayStartMs = businessDayStartMs(businessDateOf(ctx.nowMs()));
+  const servicesOf = new Map<string, ServiceRow[]>();
   for (const station of stations) {
     const at = (day: number, hour: number) => todayStartMs + day * dayMs + hour * hourMs;
     await createActivity(seeded, 'seed', { stationId: station.id, title: '社区义诊志愿服务', kind: 'service', startsAtMs: at(0, 9), endsAtMs: at(0, 11) });
@@ -47,10 +50,12 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     await createActivity(seeded, 'seed', { stationId: station.id, title: '党小组会', kind: 'meeting', startsAtMs: at(1, 19), endsAtMs: at(1, 20), pointsPerHour: 0, approval: 'auto' });
     await createActivity(seeded, 'seed', { stationId: station.id, title: '一对多结对走访', kind: 'household_visit', startsAtMs: at(2, 9), endsAtMs: at(2, 12), approval: 'manager' });
     await createActivity(seeded, 'seed', { stationId: station.id, title: '环境清洁日', kind: 'service', startsAtMs: at(5, 8), endsAtMs: at(5, 10), rounding: { mode: 'nearest', stepMinutes: 30 } });
-    await createService(seeded, 'seed', { stationId: station.id, name: '理发', asset: 'time', price: 30 });
-    await createService(seeded, 'seed', { stationId: station.id, name: '居家保洁（1小时）', asset: 'time', price: 60, minAge: 60 });
-    await createService(seeded, 'seed', { stationId: station.id, name: '助餐券', asset: 'points', price: 20 });
-    await createService(seeded, 'seed', { stationId: station.id, name: '健康咨询', asset: 'points', price: 10 });
+    servicesOf.set(station.id, [
+      await createService(seeded, 'seed', { stationId: station.id, name: '理发', asset: 'time', price: 30 }),
+      await createService(seeded, 'seed', { stationId: station.id, name: '居家保洁（1小时）', asset: 'time', price: 60, minAge: 60 }),
+      await createService(seeded, 'seed', { stationId: station.id, name: '助餐券', asset: 'points', price: 20 }),
+      await createService(seeded, 'seed', { stationId: station.id, name: '健康咨询', asset: 'points', price: 10 }),
+    ]);
   }
 
   const personIds: string[] = [];
@@ -73,7 +78,10 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     const linked = await linkFamily(seeded, 'seed', personIds[index * 2]!, personIds[index * 2 + 1]!, relation);
     assert(linked.ok, 'demo family link must be created');
   }
-  return { districtId, stationIds: stations.map((station) => station.id), personIds };
+  const history = await seedDemoHistory(seeded, stations.map((station, stationIndex) => ({
+    id: station.id, services: servicesOf.get(station.id) ?? [], personIds: personIds.filter((_, index) => index % stations.length === stationIndex),
+  })), random);
+  return { districtId, stationIds: stations.map((station) => station.id), personIds, transactions: history.transactions };
 }
 
 function pad(value: number): string {
