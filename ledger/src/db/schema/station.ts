@@ -84,6 +84,8 @@ export const activities = sqliteTable('activities', {
   approval: text({ enum: ['auto', 'manager'] }).notNull(),
   pointsPerHour: integer().notNull(),
   bonusPoints: integer().notNull(),
+  /** Most points a person may earn per business date where this activity's credits count (rule 8, default 40). */
+  pointsDailyCapPoints: integer().notNull().default(40),
   createdBy: text().notNull(),
   createdAtMs: integer().notNull(),
 }, (table) => [index('activities_station_start').on(table.stationId, table.startsAtMs)]);
@@ -95,6 +97,8 @@ export const services = sqliteTable('services', {
   asset: text({ enum: ['time', 'points'] }).notNull(),
   price: integer().notNull(),
   minAge: integer(),
+  /** Retired services stay listed for history but can no longer be redeemed or booked. */
+  status: text({ enum: ['active', 'retired'] }).notNull().default('active'),
   createdBy: text().notNull(),
   createdAtMs: integer().notNull(),
 }, (table) => [index('services_station').on(table.stationId)]);
