@@ -14,6 +14,8 @@ import { calendarDate, idText, integer, isoTime, oneOf, optional, queryInteger, 
 const dayMs = 24 * 60 * 60_000;
 const activitiesListedMax = 500;
 const rounding: Check<Rounding> = (value, field) => (isRounding(value) ? ok(value) : err('invalid_input', `${field}: must be {mode:'exact'} or {mode:'down'|'nearest'|'up', stepMinutes:5|10|15|30}`));
+/** Highest daily points cap an activity may set (rule 8); the default is 40. */
+const pointsDailyCapPointsMax = 10_000;
 
 export function activityRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -23,6 +25,7 @@ export function activityRoutes(): Hono<AppEnv> {
       stationId: idText, title: text({ max: 100 }), kind: optional(oneOf(activityKinds)), startsAt: isoTime, endsAt: isoTime,
       lateGraceMinutes: optional(integer(0, lateGraceMinutesMax)), rounding: optional(rounding), minAttendancePercent: optional(integer(1, 100)),
       approval: optional(oneOf(['auto', 'manager'] as const)), pointsPerHour: optional(integer(0, pointsPerHourMax)), bonusPoints: optional(integer(0, bonusPointsMax)),
+      pointsDailyCapPoints: optional(integer(0, pointsDailyCapPointsMax)),
     });
     if (!body.ok) return fail(c, body.code, body.detail);
     const lengthMinutes = (body.value.endsAt - body.value.startsAt) / 60_000;

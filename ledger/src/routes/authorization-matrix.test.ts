@@ -115,6 +115,7 @@ const requests: Record<string, (principal: PrincipalName) => Promise<Cell>> = {
   'GET /api/v1/activities': async () => ({ path: `/api/v1/activities?stationId=${f.stationA}&date=2026-04-01` }),
   'POST /api/v1/services': async () => ({ path: '/api/v1/services', body: { stationId: f.stationA, name: '理发', asset: 'time', price: 30 } }),
   'GET /api/v1/services': async () => ({ path: `/api/v1/services?stationId=${f.stationA}` }),
+  'POST /api/v1/services/:serviceId/retirement': async () => ({ path: `/api/v1/services/${(await staffCreated('POST', '/api/v1/services', { stationId: f.stationA, name: '旧服务', asset: 'time', price: 5 })).service.id}/retirement` }),
   'POST /api/v1/identify': async () => ({ path: '/api/v1/identify', body: { card: { idNumber: makeIdNumber('11010119700101001') } } }),
   'POST /api/v1/people': async () => ({ path: '/api/v1/people', kioskWrite: true, body: { stationId: f.stationA, card: { idNumber: makeIdNumber(`110101197503${String(10 + (serial % 18))}${String(next()).padStart(3, '0')}`), name: '王五' }, consentVersion: 'v1' } }),
   'GET /api/v1/people': async () => ({ path: `/api/v1/people?stationId=${f.stationA}` }),

@@ -44,6 +44,7 @@ const rows: Record<string, Row> = {
   'GET /api/v1/activities': stationReaders,
   'POST /api/v1/services': stationWriters,
   'GET /api/v1/services': stationReaders,
+  'POST /api/v1/services/:serviceId/retirement': stationWriters,
   'POST /api/v1/identify': anyoneSigned,
   'POST /api/v1/people': registrars,
   'GET /api/v1/people': peopleReaders,

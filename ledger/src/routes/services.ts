@@ -1,9 +1,10 @@
-// /api/v1/services: the services catalogue of a station (created by staff in scope, listed by kiosks and staff).
+// /api/v1/services: the services catalogue of a station (created and retired by staff in scope, listed by kiosks —
+// active services only — and staff).
 
 import { Hono } from 'hono';
 import { assets } from '../../../domain/assets.ts';
-import { listServices } from '../db/station/catalogue.ts';
-import { createService, serviceView } from '../services/catalogue.ts';
+import { findService, listServices } from '../db/station/catalogue.ts';
+import { createService, retireService, serviceView } from '../services/catalogue.ts';
 import { denyUnlessStation, requireKioskOrStaff, requireStaff } from './auth.ts';
 import { fail, type AppEnv } from './http.ts';
 import { idText, integer, oneOf, optional, readBody, readQuery, text } from './validate.ts';
@@ -30,7 +31,19 @@ export function serviceRoutes(): Hono<AppEnv> {
     const denial = await denyUnlessStation(c, query.value.stationId);
     if (denial) return denial;
     const rows = await listServices(c.get('ctx').database, [query.value.stationId], servicesListedMax);
-    return c.json({ services: rows.map(serviceView) });
+    const listed = c.get('principal').kind === 'kiosk' ? rows.filter((row) => row.status === 'active') : rows;
+    return c.json({ services: listed.map(serviceView) });
+  });
+
+  app.post('/:serviceId/retirement', requireStaff('catalogue:write'), async (c) => {
+    const ctx = c.get('ctx');
+    const service = await findService(ctx.database, c.req.param('serviceId'));
+    if (!service) return fail(c, 'service_not_found');
+    const denial = await denyUnlessStation(c, service.stationId);
+    if (denial) return denial;
+    const principal = c.get('principal');
+    const retired = await retireService(ctx, principal.kind === 'staff' ? principal.staff.id : '', service);
+    return c.json({ service: serviceView(retired) });
   });
 
   return app;

@@ -12,7 +12,8 @@ export type AuditEvent =
   | 'kiosk_created' | 'kiosk_enrolled' | 'kiosk_revoked' | 'staff_created' | 'role_changed' | 'person_registered'
   | 'family_link_created' | 'bootstrap_admin_created'
   // Ledger corrections and the daily close, each its own event so an auditor can filter on it.
-  | 'close_signed' | 'reconciliation_resolved' | 'attendance_approved' | 'attendance_rejected' | 'supplementary_minutes';
+  | 'close_signed' | 'reconciliation_resolved' | 'attendance_approved' | 'attendance_rejected' | 'supplementary_minutes'
+  | 'service_retired';
 
 export type AuditEntry = {
   actorType: AuditRow['actorType'];

@@ -5,6 +5,7 @@ import type { InArgs, InStatement } from '@libsql/client';
 import { and, asc, count, eq, isNull, sql, sum } from 'drizzle-orm';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { approvalDecisions, attendanceClosures, attendanceCredits, attendances } from '../schema/attendance.ts';
+import { transactions } from '../schema/ledger.ts';
 
 type Db = LibSQLDatabase<Record<string, unknown>>;
 export type AttendanceRow = typeof attendances.$inferSelect;
@@ -55,19 +56,22 @@ export async function countCheckInsOn(db: Db, personId: string, activityId: stri
   return rows[0]?.value ?? 0;
 }
 
-/** Points already credited to a person for service on a business date (rule 8 daily cap). */
+/** Points already credited to a person for service on a business date (rule 8 daily cap); reversed credits do not count. */
 export async function sumPointsCreditedOn(db: Db, personId: string, businessDate: string): Promise<number> {
   const rows = await db.select({ value: sum(attendanceCredits.points) }).from(attendanceCredits)
-    .where(and(eq(attendanceCredits.personId, personId), eq(attendanceCredits.businessDate, businessDate)));
+    .where(and(eq(attendanceCredits.personId, personId), eq(attendanceCredits.businessDate, businessDate), notReversed));
   return Number(rows[0]?.value ?? 0);
 }
 
-/** Minutes already credited to a person at an activity (the 补录 cap counts them). */
+/** Minutes already credited to a person at an activity (the 补录 cap counts them); reversed credits do not count. */
 export async function sumMinutesCreditedAt(db: Db, personId: string, activityId: string): Promise<number> {
   const rows = await db.select({ value: sum(attendanceCredits.minutes) }).from(attendanceCredits)
-    .where(and(eq(attendanceCredits.personId, personId), eq(attendanceCredits.activityId, activityId)));
+    .where(and(eq(attendanceCredits.personId, personId), eq(attendanceCredits.activityId, activityId), notReversed));
   return Number(rows[0]?.value ?? 0);
 }
+
+/** A credit whose transaction a posted reversal (冲正) mirrors no longer counts toward any cap. */
+const notReversed = sql`NOT EXISTS (SELECT 1 FROM ${transactions} WHERE ${transactions.reversesId} = ${attendanceCredits.transactionId} AND ${transactions.status} = 'posted')`;
 
 /** Closures awaiting a manager at the given stations, oldest first. */
 export async function listPendingApprovals(db: Db, stationIds: readonly string[], limit: number): Promise<{ attendance: AttendanceRow; closure: ClosureRow }[]> {

@@ -12,23 +12,24 @@ import { holds } from '../schema/ledger.ts';
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 export type BookingRow = typeof bookings.$inferSelect;
-export type ServiceFacts = { id: string; stationId: string; name: string; asset: Asset; price: number; minAge: number | null };
+export type ServiceFacts = { id: string; stationId: string; name: string; asset: Asset; price: number; minAge: number | null; status: 'active' | 'retired' };
 export type PersonFacts = { id: string; birthDate: string | null; displayName: string; volunteerNo: string };
 export type SpendFacts = { service: ServiceFacts | null; person: PersonFacts | null; stationName: string };
 
 /** Service, person and station name in one read batch (inside the writer's `load`). */
 export async function loadSpendFacts(client: Client, input: { serviceId: string; personId: string; stationId: string }): Promise<SpendFacts> {
   const [service, person, station] = await client.batch([
-    { sql: 'SELECT id, station_id, name, asset, price, min_age FROM services WHERE id = ?', args: [input.serviceId] },
+    { sql: 'SELECT id, station_id, name, asset, price, min_age, status FROM services WHERE id = ?', args: [input.serviceId] },
     { sql: 'SELECT id, birth_date, display_name, volunteer_no FROM people WHERE id = ?', args: [input.personId] },
     { sql: 'SELECT name FROM stations WHERE id = ?', args: [input.stationId] },
   ], 'read');
   const serviceRow = service!.rows[0], personRow = person!.rows[0];
   const asset = serviceRow?.asset;
   assert(serviceRow === undefined || isAsset(asset), 'services.asset read back is not an asset');
+  assert(serviceRow === undefined || serviceRow.status === 'active' || serviceRow.status === 'retired', 'services.status read back is malformed');
   return {
     service: serviceRow ? { id: String(serviceRow.id), stationId: String(serviceRow.station_id), name: String(serviceRow.name), asset: asset as Asset,
-      price: Number(serviceRow.price), minAge: serviceRow.min_age === null ? null : Number(serviceRow.min_age) } : null,
+      price: Number(serviceRow.price), minAge: serviceRow.min_age === null ? null : Number(serviceRow.min_age), status: serviceRow.status as ServiceFacts['status'] } : null,
     person: personRow ? { id: String(personRow.id), birthDate: personRow.birth_date === null || personRow.birth_date === '' ? null : String(personRow.birth_date),
       displayName: String(personRow.display_name), volunteerNo: String(personRow.volunteer_no) } : null,
     stationName: String(station!.rows[0]?.name ?? ''),

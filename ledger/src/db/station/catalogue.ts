@@ -35,3 +35,8 @@ export async function listServices(database: Database, stationIds: readonly stri
   if (stationIds.length === 0) return [];
   return database.db.select().from(services).where(inArray(services.stationId, [...stationIds])).orderBy(asc(services.name)).limit(limit);
 }
+
+/** Marks a service retired (a catalogue setting, not ledger data: the one update this table sees). */
+export async function retireServiceRow(database: Database, serviceId: string): Promise<void> {
+  await database.db.update(services).set({ status: 'retired' }).where(eq(services.id, serviceId));
+}

@@ -4,7 +4,6 @@
 import type { InStatement } from '@libsql/client';
 import { scheduledMinutes } from '../../../../domain/activity.ts';
 import { decideSupplementaryMinutes } from '../../../../domain/forgotten-check-out.ts';
-import { pointsDailyCapDefault } from '../../../../domain/limits.ts';
 import { capDailyPoints, pointsForMinutes } from '../../../../domain/points.ts';
 import { accountKey, personAccount } from '../../core/accounts.ts';
 import type { Plan } from '../../core/transaction.ts';
@@ -60,7 +59,7 @@ export function approvalUnit(request: ApprovalRequest): Unit<Loaded> {
         const allowed = decideSupplementaryMinutes({ requestedMinutes: minutes, scheduledMinutes: scheduledMinutes(rules), alreadyCreditedMinutes: 0 });
         if (!allowed.ok) return { reject: allowed.code, response: { code: allowed.code, ...(allowed.detail !== undefined && { detail: allowed.detail }) }, kind, ...base };
       }
-      const points = capDailyPoints(pointsForMinutes(minutes, rules.pointsPerHour, rules.bonusPoints), loaded.pointsToday, pointsDailyCapDefault);
+      const points = capDailyPoints(pointsForMinutes(minutes, rules.pointsPerHour, rules.bonusPoints), loaded.pointsToday, activity.pointsDailyCapPoints);
       const before = { time: view.balance(main, 'time'), points: view.balance(main, 'points') };
       const credited = planCreditTransfers({ personId: attendance.personId, stationId: attendance.stationId, minutes, points, personTimeMinutes: before.time });
       const statements = [insertDecisionStatement(loaded.db, { ...decisionRow, decision: 'approved', minutes, points })];

@@ -4,7 +4,6 @@
 import type { InStatement } from '@libsql/client';
 import { businessDateOf } from '../../../../domain/business-date.ts';
 import { decideCheckOut } from '../../../../domain/check-out.ts';
-import { pointsDailyCapDefault } from '../../../../domain/limits.ts';
 import { accountKey, personAccount } from '../../core/accounts.ts';
 import type { Plan } from '../../core/transaction.ts';
 import { findOpenAttendance, insertClosureStatement, insertCreditStatement, sumPointsCreditedOn, type AttendanceRow } from '../../db/operations/attendance-store.ts';
@@ -38,7 +37,7 @@ export function checkOutUnit(write: KioskWrite<AttendanceRequest>, subject: Atte
       const open = loaded.open;
       const decided = decideCheckOut({
         nowMs: write.effectiveAtMs, openAttendance: open ?? null, activity: rulesOfActivity(activity),
-        pointsCreditedTodayPoints: loaded.pointsToday, pointsDailyCapPoints: pointsDailyCapDefault,
+        pointsCreditedTodayPoints: loaded.pointsToday, pointsDailyCapPoints: activity.pointsDailyCapPoints,
       });
       if (!decided.ok || !open) return { reject: decided.ok ? 'not_checked_in' : decided.code, ...kiosk };
       const { credit, approval, checkedOutAtMs } = decided.value;

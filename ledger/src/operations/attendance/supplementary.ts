@@ -5,7 +5,6 @@ import type { InStatement } from '@libsql/client';
 import { scheduledMinutes } from '../../../../domain/activity.ts';
 import { businessDateOf } from '../../../../domain/business-date.ts';
 import { decideSupplementaryMinutes } from '../../../../domain/forgotten-check-out.ts';
-import { pointsDailyCapDefault } from '../../../../domain/limits.ts';
 import { capDailyPoints, pointsForMinutes } from '../../../../domain/points.ts';
 import { accountKey, personAccount } from '../../core/accounts.ts';
 import type { Plan } from '../../core/transaction.ts';
@@ -40,7 +39,7 @@ export function supplementaryUnit(request: SupplementaryRequest): Unit<Loaded> {
       const allowed = decideSupplementaryMinutes({ requestedMinutes: request.minutes, scheduledMinutes: scheduledMinutes(rules), alreadyCreditedMinutes: loaded.alreadyMinutes });
       if (!allowed.ok) return { reject: allowed.code, response: { code: allowed.code, ...(allowed.detail !== undefined && { detail: allowed.detail }) }, ...base };
       const minutes = allowed.value.minutes;
-      const points = capDailyPoints(pointsForMinutes(minutes, rules.pointsPerHour, rules.bonusPoints), loaded.pointsToday, pointsDailyCapDefault);
+      const points = capDailyPoints(pointsForMinutes(minutes, rules.pointsPerHour, rules.bonusPoints), loaded.pointsToday, activity.pointsDailyCapPoints);
       const before = { time: view.balance(main, 'time'), points: view.balance(main, 'points') };
       const credited = planCreditTransfers({ personId, stationId: activity.stationId, minutes, points, personTimeMinutes: before.time });
       const memo = [`补录: ${request.reason}`, storageCapMemo(credited.split)].filter((part) => part !== undefined).join('; ');

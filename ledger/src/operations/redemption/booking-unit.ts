@@ -44,7 +44,7 @@ export function planBooking(request: BookingRequest, facts: SpendFacts, balances
   const deadlineMs = request.deadlineMs ?? request.effectiveAtMs + bookingHoldDaysDefault * dayMs;
   if (deadlineMs <= request.effectiveAtMs) return { reject: 'booking_deadline_passed', ...fields };
   const decision = decideRedemption({
-    service: { asset: service.asset, price: service.price, minAge: service.minAge, redeemableBy: 'holder_or_gift_recipient', status: 'active' },
+    service: { asset: service.asset, price: service.price, minAge: service.minAge, redeemableBy: 'holder_or_gift_recipient', status: service.status === 'active' ? 'active' : 'inactive' },
     birthDate: person.birthDate, today: businessDateOf(request.effectiveAtMs), balances,
   });
   if (!decision.ok) return { reject: decision.code, response: decision.detail === undefined ? { code: decision.code } : { code: decision.code, detail: decision.detail }, ...fields };

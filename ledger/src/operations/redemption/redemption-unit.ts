@@ -44,7 +44,7 @@ export function planRedemption(write: KioskWrite<RedemptionFields>, loaded: Load
   if (!person) return { reject: 'person_not_found', ...kiosk };
   if (!service || service.stationId !== kiosk.stationId) return { reject: 'service_not_found', ...kiosk };
   const decision = decideRedemption({
-    service: { asset: service.asset, price: service.price, minAge: service.minAge, redeemableBy: 'holder_or_gift_recipient', status: 'active' },
+    service: { asset: service.asset, price: service.price, minAge: service.minAge, redeemableBy: 'holder_or_gift_recipient', status: service.status === 'active' ? 'active' : 'inactive' },
     birthDate: person.birthDate, today: loaded.businessDate, balances,
   });
   if (!decision.ok && !write.offline) return { reject: decision.code, response: decision.detail === undefined ? { code: decision.code } : { code: decision.code, detail: decision.detail }, ...kiosk };
