@@ -153,8 +153,45 @@ describe('kiosk, first phase', () => {
     await tapCard();
     await page.getByText('待同步').first().waitFor({ timeout: 15_000 });
     await page.getByText(/网络已断开，1 条记录待同步/).waitFor();
-    await screenshot(page, '15-offline-check-out');
+    await screenshot(page, '14-offline-check-out');
     await page.getByRole('button', { name: '完成' }).click();
+    await context.setOffline(false);
+    await page.getByText(/网络已断开/).waitFor({ state: 'detached', timeout: 70_000 });
+  });
+
+  it('redeems a service online with a pickup code, then offline up to the balance it last saw', async () => {
+    const { page, context } = kiosk;
+    const found = await staff.call('POST', '/api/v1/identify', { card: { idNumber: demoResidentFemale.idNumber } });
+    const activities = await staff.call('GET', `/api/v1/activities?stationId=${staff.stationId}&date=${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}`);
+    const activity = (activities.body.activities as { id: string; title: string }[]).find((candidate) => candidate.title.startsWith('社区读报会'))!;
+    const credited = await staff.call('POST', '/api/v1/attendances/supplementary', { personId: found.body.person.id, activityId: activity.id, minutes: 120, reason: '测试补录' });
+    expect(credited, JSON.stringify(credited.body)).toMatchObject({ status: 201 });
+    const service = await staff.call('POST', '/api/v1/services', { stationId: staff.stationId, name: '理发券（测试）', asset: 'points', price: 10 });
+    expect(service.status).toBe(201);
+    kiosk.printer.clear();
+    await page.getByRole('button', { name: '兑换' }).click();
+    await tapCard();
+    await page.getByRole('button', { name: /理发券/ }).click({ timeout: 15_000 });
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByText('兑换成功').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel(/取件码/).count()).toBe(1);
+    await screenshot(page, '15-redeemed');
+    await expect.poll(() => decodePrintout(kiosk.printer.printedBytes()).lines.join('\n'), { timeout: 10_000 }).toContain('兑换');
+    await page.getByRole('button', { name: '完成' }).click();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '兑换' }).click();
+    await tapCard();
+    await page.getByRole('button', { name: /理发券/ }).click({ timeout: 15_000 });
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByText('待同步').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.getByRole('button', { name: '兑换' }).click();
+    await tapCard();
+    await page.getByRole('button', { name: /理发券/ }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: /理发券/ }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '返回' }).click();
     await context.setOffline(false);
     await page.getByText(/网络已断开/).waitFor({ state: 'detached', timeout: 70_000 });
   });
