@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Ledger } from '../../ledger/src/db/ledger/ledger.ts';
 import type { LoadPlan, LoadResult, PhaseResult, PreparedRequest } from './load-generator.ts';
 import { noopApp, serveOnLoopback } from './serve.ts';
 import { prepareStation } from './station.ts';
@@ -26,7 +27,8 @@ export type ApiRun = PhaseResult & {
 };
 
 const generatorPath = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
-const generatorMsMax = 120_000;
+/** The generator process is killed past both phases' limits plus this allowance (start-up, plan parsing). */
+const generatorStartMsMax = 30_000;
 
 /** The real API at `groupUnitsMax` (100: group commit; 1: one commit per request). */
 export async function runLedgerApi(options: ApiRunOptions, groupUnitsMax: number): Promise<ApiRun> {
@@ -72,7 +74,7 @@ function runGenerator(options: ApiRunOptions, plan: LoadPlan, beforeTimed: () =>
   const planPath = join(options.dir, `${options.name}-plan.json`);
   writeFileSync(planPath, JSON.stringify(plan));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', generatorPath, planPath], { stdio: ['pipe', 'pipe', 'pipe'], timeout: generatorMsMax, killSignal: 'SIGKILL' });
+    const child = spawn(process.execPath, ['--import', 'tsx', generatorPath, planPath], { stdio: ['pipe', 'pipe', 'pipe'], timeout: 2 * plan.phaseMsMax + generatorStartMsMax, killSignal: 'SIGKILL' });
     let stdout = '';
     let stderr = '';
     let warm = false;
@@ -86,12 +88,17 @@ function runGenerator(options: ApiRunOptions, plan: LoadPlan, beforeTimed: () =>
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (code !== 0) return reject(new Error(`${options.name}: load generator exited with ${code ?? signal}: ${stderr.trim().slice(-2000)}`));
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult);
+      try {
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult);
+      } catch (error) {
+        reject(new Error(`${options.name}: load generator printed no result: ${String(error)}`));
+      }
     });
   });
 }
 
-async function countViolations(engine: Awaited<ReturnType<typeof prepareStation>>['engine'], timedRequests: number): Promise<number> {
+/** Zero-sum per asset, balances equal to their postings, an intact chain, and a timed phase that sent anything. */
+async function countViolations(engine: Ledger, timedRequests: number): Promise<number> {
   const trial = await engine.trialBalance();
   const matches = await engine.checkBalancesMatchPostings();
   const chain = await engine.verifyChain();

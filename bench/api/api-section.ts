@@ -24,7 +24,7 @@ export function makeApiSection(baselineOf: (name: string) => number | undefined)
       try {
         const rounds: Round[] = [];
         for (let round = 0; round < sizes.rounds; round++) {
-          const options: ApiRunOptions = { dir: temp.dir, name: `round-${round}`, people: sizes.people, checkOuts: sizes.checkOuts, connections: 32, phaseMsMax: 60_000 };
+          const options: ApiRunOptions = { dir: temp.dir, name: `round-${round}`, people: sizes.people, checkOuts: sizes.checkOuts, connections: 32, phaseMsMax: 90_000 };
           const grouped = await runLedgerApi({ ...options, name: `grouped-${round}` }, 100);
           const noop = await runNoop({ ...options, name: `noop-${round}` }, grouped.sent.checkIns, grouped.sent.checkOuts, sizes.noopCycles);
           const perRequest = await runLedgerApi({ ...options, name: `per-request-${round}` }, 1);
