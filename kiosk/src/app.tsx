@@ -49,7 +49,7 @@ export function App(props: { kiosk: Kiosk; settings: Settings; onSettings: (sett
       {!kiosk.outbox.isOnline() ? (
         <div class="offline-banner" role="status">{kiosk.outbox.pendingCount() > 0 ? t('offlineBanner', { count: kiosk.outbox.pendingCount() }) : t('offlineBannerEmpty')}</div>
       ) : null}
-      <main class="screen">
+      <main class="screen" data-screen={isMaintenance ? 'maintenance' : view.screen}>
         {isMaintenance ? (
           <MaintenanceScreen
             t={t}

@@ -1,5 +1,6 @@
 // Launches Debian's Chromium with the kiosk page, a fake navigator.serial wired to the hardware emulators in
 // Node (card reader on port 0, printer on port 1), and helpers to read storage and take screenshots.
+// Every write a device receives is logged with Node's clock (`performance.timeOrigin + performance.now()`).
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,11 @@ import { rootDir as projectRoot } from '../../../ledger/src/server.ts';
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const artifactsFolder = join(projectRoot, 'test-results', 'kiosk-e2e');
 
-export type KioskBrowser = { browser: Browser; context: BrowserContext; page: Page; reader: CardReaderEmulator; printer: PrinterEmulator; close(): Promise<void> };
+/** One chunk a device received from the kiosk: port, the bytes, and when (epoch ms, sub-millisecond). */
+export type DeviceWrite = { port: number; bytes: Uint8Array; atMs: number };
+export const deviceWritesKept = 500;
+
+export type KioskBrowser = { browser: Browser; context: BrowserContext; page: Page; reader: CardReaderEmulator; printer: PrinterEmulator; writes: DeviceWrite[]; close(): Promise<void> };
 
 export async function openKiosk(options: { viewport?: { width: number; height: number } } = {}): Promise<KioskBrowser> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
@@ -21,14 +26,20 @@ export async function openKiosk(options: { viewport?: { width: number; height: n
   const reader = createCardReaderEmulator();
   const printer = createPrinterEmulator();
   const emulators: DeviceEmulator[] = [reader, printer];
+  const writes: DeviceWrite[] = [];
   let page: Page | undefined;
-  await context.exposeBinding('__linliSerialWrite', (_source, index: number, bytes: number[]) => { emulators[index]?.receive(Uint8Array.from(bytes)); });
+  await context.exposeBinding('__linliSerialWrite', (_source, index: number, bytes: number[]) => {
+    const chunk = Uint8Array.from(bytes);
+    writes.push({ port: index, bytes: chunk, atMs: performance.timeOrigin + performance.now() });
+    if (writes.length > deviceWritesKept) writes.shift();
+    emulators[index]?.receive(chunk);
+  });
   emulators.forEach((emulator, index) => emulator.onOutput((bytes) => {
     void page?.evaluate(([port, data]) => (window as unknown as { __linliSerialDeliver(i: number, b: number[]): void }).__linliSerialDeliver(port, data), [index, Array.from(bytes)] as const).catch(() => undefined);
   }));
   await context.addInitScript(installFakeSerialInPage, { portCount: emulators.length });
   page = await context.newPage();
-  return { browser, context, page, reader, printer, close: () => browser.close() };
+  return { browser, context, page, reader, printer, writes, close: () => browser.close() };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
