@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { makeApiSection } from './api/api-section.ts';
+import { kioskSection } from './kiosk/kiosk-section.ts';
 import { ledgerSection } from './ledger-section.ts';
 import { passes, round, type BenchSection, type Target } from './section.ts';
 
@@ -15,7 +16,7 @@ const measured: Record<string, number> = {};
 const ratios: Record<string, number> = {};
 const targets: Record<string, Target & { actual: number; pass: boolean }> = {};
 // Later sections may divide by earlier sections' baselines (the API by the ledger's raw batch rate).
-const sections: BenchSection[] = [ledgerSection, makeApiSection((name) => baselines[name])];
+const sections: BenchSection[] = [ledgerSection, makeApiSection((name) => baselines[name]), kioskSection];
 
 for (const section of sections) {
   log(`== ${section.name}${quick ? ' (quick)' : ''}`);

@@ -37,6 +37,9 @@ export async function openKiosk(options: { viewport?: { width: number; height: n
   emulators.forEach((emulator, index) => emulator.onOutput((bytes) => {
     void page?.evaluate(([port, data]) => (window as unknown as { __linliSerialDeliver(i: number, b: number[]): void }).__linliSerialDeliver(port, data), [index, Array.from(bytes)] as const).catch(() => undefined);
   }));
+  // Under tsx (the bench), esbuild's keepNames wraps named functions in `__name(…)`; functions sent to the page as
+  // source text (the fake serial, the bench's probes) then need that helper there too.
+  await context.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
   await context.addInitScript(installFakeSerialInPage, { portCount: emulators.length });
   page = await context.newPage();
   return { browser, context, page, reader, printer, writes, close: () => browser.close() };
