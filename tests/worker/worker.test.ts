@@ -1,6 +1,7 @@
 // Proves the Worker build runs the same app in workerd against libSQL over HTTP (the Hrana test stand-in): the kiosk
 // flow from enrolment through registration, identify, an offline check-in, check-out, redemption and the public receipt
-// check, and the cron `scheduled` handler closing a forgotten attendance and expiring a booking's hold.
+// check, and the cron `scheduled` handler closing a forgotten attendance and expiring a booking's hold. The admin logs in
+// with a password the Worker hashed at the production work factor (6 chained rounds of 100,000 PBKDF2 iterations).
 // One worker start for the file; waits are polls with generous limits so a slow machine passes.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -62,6 +63,15 @@ async function call(method: string, path: string, options: { token?: string; bod
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
+async function adminPasswordHash(): Promise<string> {
+  const database = await openDatabase({ url: hrana.url });
+  try {
+    return String((await database.client.execute("SELECT password_hash FROM staff WHERE username = 'admin'")).rows[0]?.password_hash);
+  } finally {
+    database.close();
+  }
+}
+
 const newId = createIdGenerator(() => Date.now(), (count) => crypto.getRandomValues(new Uint8Array(count)));
 const minuteMs = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -96,6 +106,9 @@ describe('the Worker in workerd', () => {
     const login = await call('POST', '/api/v1/staff/sessions', { body: { username: 'admin', password: adminPassword } });
     expect(login.status).toBe(201);
     token = login.body.token as string;
+    // The bootstrap admin was hashed inside the Worker at the production work factor, chained so no PBKDF2 call
+    // exceeds the 100,000 iterations Cloudflare accepts (local workerd does not enforce that limit, so the format is checked).
+    expect(await adminPasswordHash()).toMatch(/^pbkdf2-sha256-chained\$6\$100000\$/);
     const created = await call('POST', '/api/v1/kiosks', { token, body: { stationId, name: '云端一体机' } });
     expect(created.status).toBe(201);
     kiosk = await makeTestKiosk();

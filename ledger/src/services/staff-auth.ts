@@ -2,10 +2,10 @@
 // and throttling of failed logins per (username, client), per client and per username.
 
 import { err, ok, type Result } from '../../../domain/result.ts';
-import { countLoginFailures, findSession, findStaffById, findStaffByUsername, insertLoginFailure, insertSession, revokeSession, touchSession, type StaffWithStations } from '../db/station/staff.ts';
+import { countLoginFailures, findSession, findStaffById, findStaffByUsername, insertLoginFailure, insertSession, revokeSession, touchSession, updateStaffPasswordHash, type StaffWithStations } from '../db/station/staff.ts';
 import type { ServiceContext } from './context.ts';
 import { randomToken, sha256B64url } from './crypto.ts';
-import { verifyPassword } from './passwords.ts';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 
 export const sessionIdleMsMax = 30 * 60_000;
 export const sessionAbsoluteMsMax = 12 * 60 * 60_000;
@@ -26,13 +26,15 @@ export async function logIn(ctx: ServiceContext, username: string, password: str
     return err('too_many_attempts');
   }
   const staff = await findStaffByUsername(ctx.database, username);
-  // Verify against a hash even for unknown users would cost 600k iterations per probe; the throttle bounds probes instead.
+  // Verifying against a hash even for unknown users would cost 600k iterations per probe; the throttle bounds probes instead.
   const valid = staff !== undefined && staff.disabledAtMs === null && (await verifyPassword(password, staff.passwordHash));
   if (!staff || !valid) {
     await insertLoginFailure(ctx.database, username.slice(0, 64), clientKey, nowMs);
     await ctx.audit.append({ actorType: 'anonymous', actorId: staff?.id ?? null, event: 'login', outcome: 'failure', target: username.slice(0, 64) });
     return err('invalid_credentials');
   }
+  // A hash of the first format (one PBKDF2 call, which Workers refuse above 100,000 iterations) is rewritten chained.
+  if (needsRehash(staff.passwordHash, ctx.passwordIterations)) await updateStaffPasswordHash(ctx.database, staff.id, await hashPassword(password, ctx.passwordIterations, ctx.randomBytes));
   const token = randomToken(ctx.randomBytes, sessionTokenBytes);
   await insertSession(ctx.database, { tokenHash: await sha256B64url(token), staffId: staff.id, createdAtMs: nowMs, lastSeenAtMs: nowMs, revokedAtMs: null });
   await ctx.audit.append({ actorType: 'staff', actorId: staff.id, event: 'login', outcome: 'success', target: staff.username });

@@ -45,6 +45,11 @@ export async function updateStaffRole(database: Database, staffId: string, role:
   ]);
 }
 
+/** Replaces a password hash (the same password rehashed to the current format and work factor). */
+export async function updateStaffPasswordHash(database: Database, staffId: string, passwordHash: string): Promise<void> {
+  await database.db.update(staff).set({ passwordHash }).where(eq(staff.id, staffId));
+}
+
 export async function insertSession(database: Database, session: typeof staffSessions.$inferInsert): Promise<void> {
   await database.db.insert(staffSessions).values(session);
 }
