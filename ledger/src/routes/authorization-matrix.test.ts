@@ -121,6 +121,7 @@ const requests: Record<string, (principal: PrincipalName) => Promise<Cell>> = {
   'GET /api/v1/people': async () => ({ path: `/api/v1/people?stationId=${f.stationA}` }),
   'GET /api/v1/people/:personId': async () => ({ path: `/api/v1/people/${personId}` }),
   'GET /api/v1/people/:personId/member-qr': async () => ({ path: `/api/v1/people/${personId}/member-qr` }),
+  'GET /api/v1/people/:personId/entries': async () => ({ path: `/api/v1/people/${earnerId}/entries?limit=5` }),
   'POST /api/v1/people/:personId/reveal': async () => ({ path: `/api/v1/people/${personId}/reveal`, body: { reason: '核对身份信息' } }),
   'POST /api/v1/people/:personId/family-links': async () => ({ path: `/api/v1/people/${personId}/family-links`, body: { relativeId: await register(), relation: 'spouse' } }),
   'POST /api/v1/kiosks': async () => ({ path: '/api/v1/kiosks', body: { stationId: f.stationA, name: '新机' } }),

@@ -53,9 +53,11 @@ export function peopleRoutes(engine: Ledger): Hono<AppEnv> {
     return c.json({ person: await staffPersonView(c.get('ctx'), person), familyLinks: links.map((link) => ({ relativeId: link.relativeId, relation: link.relation })) });
   });
 
-  app.get('/:personId/member-qr', requireStaff('people:read'), async (c) => {
+  // The kiosk of the person's station may print it again (a kiosk elsewhere gets the audited 403).
+  app.get('/:personId/member-qr', requireKioskOrStaff('people:read'), async (c) => {
     const person = await personInScope(c);
     if (person instanceof Response) return person;
+    noStore(c);
     return c.json({ memberQr: await signMemberQr(c.get('ctx').keys, person.volunteerNo) });
   });
 
@@ -105,7 +107,7 @@ async function registrationResponse(c: Context<AppEnv>, person: PersonRow) {
   return { person: personSummary(person, c.get('ctx').nowMs()), memberQr: await signMemberQr(c.get('ctx').keys, person.volunteerNo) };
 }
 
-/** The person of the path, when registered at a station the staff member sees (404 / audited 403 otherwise). */
+/** The person of the path, when registered at a station the caller sees (404 / audited 403 otherwise). */
 async function personInScope(c: Context<AppEnv>): Promise<PersonRow | Response> {
   const person = await findPersonById(c.get('ctx').database, c.req.param('personId') ?? '');
   if (!person) return fail(c, 'person_not_found');
