@@ -20,7 +20,7 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'post', path: '/api/v1/services', summary: 'Add a catalogue service {stationId, name, asset, price, minAge?}', auth: 'staff', success: 201 },
   { method: 'get', path: '/api/v1/services', summary: 'The services catalogue of a station (?stationId); kiosks see active services only', auth: 'kiosk_or_staff', success: 200 },
   { method: 'post', path: '/api/v1/services/:serviceId/retirement', summary: 'Retire a service: listed for history, never redeemed or booked again', auth: 'staff', success: 200 },
-  { method: 'post', path: '/api/v1/identify', summary: 'Identify a person by card, member QR or phone', auth: 'kiosk_or_staff', success: 200 },
+  { method: 'post', path: '/api/v1/identify', summary: 'Identify a person by card, member QR or phone {card?, qr?, phone?, birthYear?}; with birthYear a phone match must have that birth year (404 person_not_found otherwise); 429 too_many_attempts after repeated phone misses', auth: 'kiosk_or_staff', success: 200 },
   { method: 'post', path: '/api/v1/people', summary: 'Register a person with consent (kiosk: idempotent by id; staff: with stationId)', auth: 'kiosk_or_staff', success: 201 },
   { method: 'get', path: '/api/v1/people', summary: 'People registered at a station, masked (?stationId&afterId&limit)', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/people/:personId', summary: 'One person, masked, with family links', auth: 'staff', success: 200 },

@@ -21,6 +21,8 @@ export type IdentifyCode = 'person_not_found' | 'member_qr_invalid' | 'invalid_i
 
 const volunteerNoAttemptsMax = 5;
 const phoneMatchesMax = 2;
+/** A household may share a phone; with the check question, this many sharers are told apart by birth year. */
+const phoneMatchesWithBirthYearMax = 20;
 
 /** A registration checked and sealed (encrypted, hashed, masked), ready to be written once a volunteer number is chosen. */
 export type PreparedPerson = Omit<PersonRow, 'id' | 'volunteerNo'> & { id: string };
@@ -71,9 +73,12 @@ export async function auditRegistration(ctx: ServiceContext, row: Pick<PersonRow
   await ctx.audit.append({ actorType, actorId: row.registeredBy, stationId: row.stationId, event: 'person_registered', outcome: 'success', target: row.id });
 }
 
-export type IdentifyQuery = { card?: { idNumber: string }; qr?: string; phone?: string };
+export type IdentifyQuery = { card?: { idNumber: string }; qr?: string; phone?: string; birthYear?: number };
 
-/** Finds one person by ID card, member QR or phone (in that order of preference). */
+/**
+ * Finds one person by ID card, member QR or phone (in that order of preference). With `birthYear` (the check
+ * question), a phone match must also have that birth year; a wrong year is `person_not_found`, like a wrong phone.
+ */
 export async function identifyPerson(ctx: ServiceContext, query: IdentifyQuery): Promise<Result<PersonRow, IdentifyCode>> {
   let person: PersonRow | undefined;
   if (query.card) {
@@ -87,7 +92,11 @@ export async function identifyPerson(ctx: ServiceContext, query: IdentifyQuery):
   } else if (query.phone !== undefined) {
     const phone = normalisePhone(query.phone);
     if (phone === null) return err('invalid_phone');
-    const matches = await findPeopleByPhoneHash(ctx.database, await phoneLookupHash(ctx, phone), phoneMatchesMax);
+    const hash = await phoneLookupHash(ctx, phone);
+    const { birthYear } = query;
+    const matches = birthYear === undefined
+      ? await findPeopleByPhoneHash(ctx.database, hash, phoneMatchesMax)
+      : (await findPeopleByPhoneHash(ctx.database, hash, phoneMatchesWithBirthYearMax)).filter((row) => Number(row.birthDate.slice(0, 4)) === birthYear);
     if (matches.length > 1) return err('phone_ambiguous');
     person = matches[0];
   }
