@@ -96,6 +96,7 @@ function CurrentScreen(props: { view: View; emit: Emit; t: Translate; kiosk: Kio
     case 'registered': return <ResultScreen view={view} emit={emit} t={t} />;
     case 'register-tap': return <RegisterTapScreen view={view} emit={emit} t={t} />;
     case 'consent': return <ConsentScreen view={view} emit={emit} t={t} />;
+    case 'register-phone': return <KeypadScreen view={view} emit={emit} t={t} />;
     case 'message': return <MessageScreen view={view} emit={emit} t={t} />;
   }
 }

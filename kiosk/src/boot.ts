@@ -38,9 +38,9 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
   const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count));
   const outbox = await createOutbox({ store: createIdbStore(db), transport: api.transport, nextId: createIdGenerator(Date.now, randomBytes), nowMs: Date.now, random01: Math.random });
 
-  async function print(job: PrintJob): Promise<void> {
+  async function print(job: PrintJob): Promise<boolean> {
     // A missing or empty printer is shown on the status bar and the maintenance screen; the write itself stands.
-    await devices?.print(job);
+    return (await devices?.print(job))?.ok === true;
   }
 
   let cacheKey = await readRecord<CryptoKey>(db, cacheKeyKey);

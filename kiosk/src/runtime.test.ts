@@ -23,7 +23,7 @@ function setup(overrides: Partial<RuntimeDeps> = {}) {
       memberQr: async () => null,
     },
     outbox: { submit: async (draft) => ({ status: 'done', entry: null as never, response: { attendanceId: 'T1', receipt: { kioskId: 'K1', kioskSeq: 1, ledgerSeq: 5, kind: 'check_in', occurredAt: 'x', stationName: 's', lines: [String(draft.fields.activityId)], verifyUrl: 'v' } } }) },
-    print: async (job) => { printed.push(job); },
+    print: async (job) => { printed.push(job); return true; },
     speak: () => undefined,
     clearResident: () => { wipes += 1; },
     kioskId: 'K1',
@@ -79,5 +79,23 @@ describe('createRuntime', () => {
     await offline.settle();
     await offline.settle();
     expect(offline.runtime.state().view).toMatchObject({ screen: 'message', code: 'identify_failed', detail: 'network_error' });
+  });
+
+  it('prints the member QR and tells the menu when it is printed, or that it failed', async () => {
+    const { runtime, printed, settle } = setup({ api: { identify: async () => ({ ok: true, resident }), activities: async () => [], services: async () => [], history: async () => [], memberQr: async () => 'LL1.V1.sig' } });
+    runtime.dispatch({ type: 'card', card });
+    await settle();
+    runtime.dispatch({ type: 'print-member-qr' });
+    expect(runtime.state().view).toMatchObject({ screen: 'menu', memberQr: 'printing' });
+    await settle();
+    expect(runtime.state().view).toMatchObject({ screen: 'menu', memberQr: 'printed' });
+    expect(printed).toMatchObject([{ kind: 'member-qr', volunteerNo: 'V1', qr: 'LL1.V1.sig' }]);
+
+    const failing = setup({ print: async () => false, api: { identify: async () => ({ ok: true, resident }), activities: async () => [], services: async () => [], history: async () => [], memberQr: async () => 'LL1.V1.sig' } });
+    failing.runtime.dispatch({ type: 'card', card });
+    await failing.settle();
+    failing.runtime.dispatch({ type: 'print-member-qr' });
+    await failing.settle();
+    expect(failing.runtime.state().view).toMatchObject({ screen: 'menu', memberQr: 'failed' });
   });
 });

@@ -15,7 +15,8 @@ import type { IdentifyRequest, Operation, Resident, SubmitOutcome } from './flow
 export type RuntimeDeps = {
   api: Pick<KioskApi, 'identify' | 'activities' | 'services' | 'history' | 'memberQr'>;
   outbox: Pick<Outbox, 'submit'>;
-  print: (job: PrintJob) => Promise<void>;
+  /** Resolves true once the printer took the job; false when it is missing, out of paper or failed. */
+  print: (job: PrintJob) => Promise<boolean>;
   speak: (key: SpeechKey) => void;
   /** Forgets everything about the last resident outside the flow state (speech queue, screen caches). */
   clearResident: () => void;
@@ -89,8 +90,8 @@ export function createRuntime(deps: RuntimeDeps) {
         return;
       case 'print-member-qr': {
         const { volunteerNo, id } = effect.person;
-        void deps.api.memberQr(id).then((qr) => (qr === null ? undefined : deps.print({ kind: 'member-qr', stationName: deps.stationName(), volunteerNo, qr })));
-        return;
+        const printed = deps.api.memberQr(id).then((qr) => (qr === null ? false : deps.print({ kind: 'member-qr', stationName: deps.stationName(), volunteerNo, qr })));
+        return later(printed.then((isPrinted) => ({ type: 'member-qr-printed', isPrinted })), () => ({ type: 'member-qr-printed', isPrinted: false }));
       }
       case 'speak':
         return deps.speak(effect.key);

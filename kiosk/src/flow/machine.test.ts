@@ -156,12 +156,33 @@ describe('keypad path', () => {
 });
 
 describe('registration (注册)', () => {
-  it('sends nothing until 同意 is tapped, then submits the card with the consent version', () => {
+  const type = (digits: string): FlowEvent[] => [...digits].map((digit) => ({ type: 'digit', digit }));
+
+  it('sends nothing until 同意 and the phone step, then submits the card with the consent version', () => {
     const before = run([{ type: 'intent', intent: 'register' }, { type: 'card', card }, { type: 'touch' }, { type: 'tick' }]);
     expect(before.state.view.screen).toBe('consent');
     expect(kinds(before.effects)).toEqual([]);
-    const after = next(before.state, { type: 'agree' }, before.nowMs);
-    expect(after.effects).toContainEqual({ kind: 'submit', operation: { kind: 'registration', card, phone: null, consentVersion: defaultFlowConfig.consentVersion } });
+    const agreed = next(before.state, { type: 'agree' }, before.nowMs);
+    expect(agreed.state.view).toEqual({ screen: 'register-phone', card, digits: '' });
+    expect(kinds(agreed.effects)).toEqual([]);
+    const skipped = next(agreed.state, { type: 'skip' }, before.nowMs);
+    expect(skipped.effects).toContainEqual({ kind: 'submit', operation: { kind: 'registration', card, phone: null, consentVersion: defaultFlowConfig.consentVersion } });
+  });
+
+  it('sends the optional mobile number with the registration once all 11 digits are typed', () => {
+    const typed = run([{ type: 'intent', intent: 'register' }, { type: 'card', card }, { type: 'agree' }, ...type('1391234567')]);
+    expect(next(typed.state, { type: 'enter' }, typed.nowMs).effects).toEqual([]);
+    const whole = run([...type('89'), { type: 'backspace' }, ...type('8'), { type: 'enter' }], typed.state);
+    expect(whole.effects).toContainEqual({ kind: 'submit', operation: { kind: 'registration', card, phone: '13912345678', consentVersion: defaultFlowConfig.consentVersion } });
+  });
+
+  it('keeps at most 11 digits, goes back to the consent text, and wipes card and phone when left idle', () => {
+    const typed = run([{ type: 'intent', intent: 'register' }, { type: 'card', card }, { type: 'agree' }, ...type('139123456789')]);
+    expect(typed.state.view).toMatchObject({ screen: 'register-phone', digits: '13912345678' });
+    expect(next(typed.state, { type: 'back' }, typed.nowMs).state.view).toEqual({ screen: 'consent', card });
+    const wiped = next(typed.state, { type: 'tick' }, typed.nowMs + defaultFlowConfig.idleTimeoutMs);
+    expect(wiped.state.view).toEqual({ screen: 'attract', intent: null });
+    expect(JSON.stringify(wiped.state)).not.toContain('13912345678');
   });
 
   it('declining returns to the attract screen, wipes, and sends nothing', () => {

@@ -49,6 +49,7 @@ function stepView(view: View, event: FlowEvent, nowMs: number, config: FlowConfi
       return stepIdentification(view, event, nowMs);
     case 'register-tap':
     case 'consent':
+    case 'register-phone':
     case 'registered':
       return stepRegistration(view, event, nowMs, config);
     case 'message':

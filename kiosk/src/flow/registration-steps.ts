@@ -1,14 +1,14 @@
-// Flow steps of self-registration: tap the card, read the purpose and consent text, and only on 同意 send anything.
-// Pure. The card stays in this state's memory; it is never stored and leaves with the wipe.
+// Flow steps of self-registration: tap the card, read the purpose and consent text, 同意, then an optional mobile
+// number on the keypad; only then is anything sent. Pure. Card and phone stay in this state's memory, never stored.
 
 import type { Step } from './machine.ts';
 import type { FlowConfig, FlowEvent, View } from './types.ts';
 import { businessDateOf } from '../../../domain/business-date.ts';
 import { calendarDateFromCompact, isCalendarDate } from '../../../domain/calendar-date.ts';
 import { decideSelfRegistration } from '../../../domain/registration.ts';
-import { message } from './identify-steps.ts';
+import { isMobileNumber, message, phoneDigitsMax } from './identify-steps.ts';
 
-type RegistrationView = Extract<View, { screen: 'register-tap' | 'consent' | 'registered' }>;
+type RegistrationView = Extract<View, { screen: 'register-tap' | 'consent' | 'register-phone' | 'registered' }>;
 
 export function stepRegistration(view: RegistrationView, event: FlowEvent, nowMs: number, config: FlowConfig): Step | null {
   switch (view.screen) {
@@ -22,14 +22,37 @@ export function stepRegistration(view: RegistrationView, event: FlowEvent, nowMs
       if (event.type === 'card-error') return message('card_unreadable');
       return event.type === 'back' ? { view: { screen: 'attract', intent: null }, effects: [] } : null;
     case 'consent':
-      if (event.type === 'agree') {
-        const operation = { kind: 'registration', card: view.card, phone: null, consentVersion: config.consentVersion } as const;
-        return { view: { screen: 'working', resident: null, operation, activity: null, service: null }, effects: [{ kind: 'submit', operation }] };
-      }
+      if (event.type === 'agree') return { view: { screen: 'register-phone', card: view.card, digits: '' }, effects: [{ kind: 'speak', key: 'prompt_phone' }] };
       return event.type === 'back' ? { view: { screen: 'attract', intent: null }, effects: [] } : null;
+    case 'register-phone':
+      return stepRegisterPhone(view, event, config);
     case 'registered':
       return event.type === 'back' ? { view: { screen: 'attract', intent: null }, effects: [] } : null;
   }
+}
+
+/** The mobile number is optional: 跳过 registers without one; 下一步 goes on only with a whole mobile number. */
+function stepRegisterPhone(view: Extract<View, { screen: 'register-phone' }>, event: FlowEvent, config: FlowConfig): Step | null {
+  switch (event.type) {
+    case 'digit':
+      if (!/^\d$/.test(event.digit) || view.digits.length >= phoneDigitsMax) return null;
+      return { view: { ...view, digits: view.digits + event.digit }, effects: [] };
+    case 'backspace':
+      return { view: { ...view, digits: view.digits.slice(0, -1) }, effects: [] };
+    case 'enter':
+      return isMobileNumber(view.digits) ? register(view, view.digits, config) : null;
+    case 'skip':
+      return register(view, null, config);
+    case 'back':
+      return { view: { screen: 'consent', card: view.card }, effects: [] };
+    default:
+      return null;
+  }
+}
+
+function register(view: Extract<View, { screen: 'register-phone' }>, phone: string | null, config: FlowConfig): Step {
+  const operation = { kind: 'registration', card: view.card, phone, consentVersion: config.consentVersion } as const;
+  return { view: { screen: 'working', resident: null, operation, activity: null, service: null }, effects: [{ kind: 'submit', operation }] };
 }
 
 /** Card readers give YYYYMMDD; a parsed card may already carry YYYY-MM-DD. */

@@ -5,7 +5,7 @@ import type { Step } from './machine.ts';
 import type { Activity, FlowEvent, Intent, Operation, Resident, Service, SubmitOutcome, View } from './types.ts';
 import { message } from './identify-steps.ts';
 
-type ResidentView = Exclude<View, { screen: 'attract' | 'phone' | 'check-question' | 'identifying' | 'register-tap' | 'consent' | 'registered' | 'message' }>;
+type ResidentView = Exclude<View, { screen: 'attract' | 'phone' | 'check-question' | 'identifying' | 'register-tap' | 'consent' | 'register-phone' | 'registered' | 'message' }>;
 
 /** Where a just-identified resident goes: straight to the chosen action, or to the menu. */
 export function enterIntent(resident: Resident, intent: Intent | null): Step {
@@ -28,7 +28,11 @@ export function stepResident(view: ResidentView, event: FlowEvent): Step | null 
   switch (view.screen) {
     case 'menu':
       if (event.type === 'intent') return enterIntent(view.resident, event.intent);
-      if (event.type === 'print-member-qr') return { view, effects: [{ kind: 'print-member-qr', person: view.resident.person }] };
+      if (event.type === 'print-member-qr') {
+        if (view.memberQr === 'printing') return null;
+        return { view: { ...view, memberQr: 'printing' }, effects: [{ kind: 'print-member-qr', person: view.resident.person }] };
+      }
+      if (event.type === 'member-qr-printed') return { view: { ...view, memberQr: event.isPrinted ? 'printed' : 'failed' }, effects: [] };
       return event.type === 'back' ? toAttract() : null;
     case 'activities':
       if (event.type === 'activities-loaded') {

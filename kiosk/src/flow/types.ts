@@ -71,7 +71,7 @@ export type View =
   | { screen: 'phone'; intent: Intent | null; digits: string }
   | { screen: 'check-question'; intent: Intent | null; phone: string; digits: string }
   | { screen: 'identifying'; intent: Intent | null; card: CardData | null; birthYear: number | null }
-  | { screen: 'menu'; resident: Resident }
+  | { screen: 'menu'; resident: Resident; memberQr?: MemberQrPrint }
   | { screen: 'activities'; resident: Resident; activities: Activity[] | null }
   | { screen: 'confirm-check-in'; resident: Resident; activity: Activity }
   | { screen: 'open-attendances'; resident: Resident; activities: Activity[] | null }
@@ -84,8 +84,12 @@ export type View =
   | { screen: 'redeemed'; resident: Resident; service: Service; result: RedemptionResult | null; receipt: Receipt | null; isQueued: boolean }
   | { screen: 'register-tap' }
   | { screen: 'consent'; card: CardData }
+  | { screen: 'register-phone'; card: CardData; digits: string }
   | { screen: 'registered'; person: Person | null }
   | { screen: 'message'; code: MessageCode; detail: string | null; card: CardData | null };
+
+/** Where printing the member QR stands, shown on the menu so nobody taps twice wondering. */
+export type MemberQrPrint = 'printing' | 'printed' | 'failed';
 
 export type Screen = View['screen'];
 
@@ -100,6 +104,7 @@ export type FlowEvent =
   | { type: 'digit'; digit: string }
   | { type: 'backspace' }
   | { type: 'enter' }
+  | { type: 'skip' }
   | { type: 'identified'; resident: Resident }
   | { type: 'identify-failed'; code: string }
   | { type: 'activities-loaded'; activities: Activity[] }
@@ -110,6 +115,7 @@ export type FlowEvent =
   | { type: 'confirm' }
   | { type: 'print-statement' }
   | { type: 'print-member-qr' }
+  | { type: 'member-qr-printed'; isPrinted: boolean }
   | { type: 'submitted'; outcome: SubmitOutcome }
   | { type: 'agree' }
   | { type: 'back' }
@@ -117,7 +123,7 @@ export type FlowEvent =
   | { type: 'touch' }
   | { type: 'tick' };
 
-export type SpeechKey = 'prompt_tap' | 'prompt_activity' | 'prompt_confirm' | 'done_check_in' | 'done_check_out' | 'done_redeem' | 'prompt_consent' | 'message';
+export type SpeechKey = 'prompt_tap' | 'prompt_activity' | 'prompt_confirm' | 'done_check_in' | 'done_check_out' | 'done_redeem' | 'prompt_consent' | 'prompt_phone' | 'message';
 
 export type Effect =
   | { kind: 'identify'; request: IdentifyRequest }

@@ -1,21 +1,31 @@
-// The keypad path for people without their card: the mobile number, then the check question (year of birth).
+// The keypad screens: the mobile number and its check question (year of birth) for people without their card, and
+// the optional mobile number at registration. A line under the digits says how many are still missing.
 
 import { BackButton, BigButton, Frame, type Emit, type ScreenProps } from './parts.tsx';
 import type { Translate } from '../i18n/i18n.ts';
+import { birthYearDigits, phoneDigitsMax } from '../flow/identify-steps.ts';
 
-export function KeypadScreen(props: ScreenProps<'phone'> | ScreenProps<'check-question'>) {
+export function KeypadScreen(props: ScreenProps<'phone'> | ScreenProps<'check-question'> | ScreenProps<'register-phone'>) {
   const { view, emit, t } = props;
-  const isPhone = view.screen === 'phone';
-  const title = isPhone ? t('phoneTitle') : t('checkQuestionTitle');
+  const isRegistration = view.screen === 'register-phone';
+  const title = view.screen === 'check-question' ? t('checkQuestionTitle') : isRegistration ? t('registerPhoneTitle') : t('phoneTitle');
+  const digitsWanted = view.screen === 'check-question' ? birthYearDigits : phoneDigitsMax;
+  const missing = digitsWanted - view.digits.length;
+  const hint = view.screen === 'check-question' && view.digits.length === 0 ? t('checkQuestionHint') : missing > 0 ? t('phoneDigitsLeft', { count: missing }) : t('phoneDigitsDone');
+  const footer = isRegistration
+    ? <><BigButton label={t('registerPhoneSkip')} onPress={() => emit({ type: 'skip' })} /><BackButton emit={emit} t={t} /></>
+    : <BackButton emit={emit} t={t} />;
   return (
-    <Frame title={title} footer={<BackButton emit={emit} t={t} />}>
+    <Frame title={title} footer={footer}>
+      {isRegistration ? <p class="note">{t('registerPhoneNote')}</p> : null}
       <output class="keypad-display" aria-label={title} aria-live="polite">{view.digits || '\u00a0'}</output>
-      <Keypad emit={emit} t={t} />
+      <p class="keypad-hint" role="status">{hint}</p>
+      <Keypad emit={emit} t={t} nextLabel={isRegistration ? t('registerPhoneDone') : t('keypadNext')} isComplete={missing === 0} />
     </Frame>
   );
 }
 
-function Keypad(props: { emit: Emit; t: Translate }) {
+function Keypad(props: { emit: Emit; t: Translate; nextLabel: string; isComplete: boolean }) {
   const { emit, t } = props;
   const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
   return (
@@ -23,7 +33,7 @@ function Keypad(props: { emit: Emit; t: Translate }) {
       {digits.map((digit) => <BigButton key={digit} label={digit} onPress={() => emit({ type: 'digit', digit })} />)}
       <BigButton label={t('keypadDelete')} tone="quiet" onPress={() => emit({ type: 'backspace' })} />
       <BigButton label="0" onPress={() => emit({ type: 'digit', digit: '0' })} />
-      <BigButton label={t('keypadNext')} tone="primary" onPress={() => emit({ type: 'enter' })} />
+      <BigButton label={props.nextLabel} tone={props.isComplete ? 'primary' : 'plain'} onPress={() => emit({ type: 'enter' })} />
     </div>
   );
 }

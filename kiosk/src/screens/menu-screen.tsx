@@ -1,6 +1,11 @@
-// The identified resident's menu: greeting, balances and the actions, plus printing the member QR.
+// The identified resident's menu: greeting, balances and the actions, plus printing the member QR with a line
+// that says whether it is printing, printed (take it) or failed.
 
+import type { MemberQrPrint } from '../flow/types.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
 import { BackButton, BalancesView, BigButton, Frame, type ScreenProps } from './parts.tsx';
+
+const memberQrKeys: Record<MemberQrPrint, MessageKey> = { printing: 'memberQrPrinting', printed: 'memberQrPrinted', failed: 'memberQrFailed' };
 
 export function MenuScreen(props: ScreenProps<'menu'>) {
   const { view, emit, t } = props;
@@ -15,8 +20,9 @@ export function MenuScreen(props: ScreenProps<'menu'>) {
         <BigButton label={t('checkOut')} icon="⏏" onPress={() => emit({ type: 'intent', intent: 'check-out' })} />
         <BigButton label={t('query')} icon="☰" onPress={() => emit({ type: 'intent', intent: 'query' })} />
         <BigButton label={t('redeem')} icon="★" onPress={() => emit({ type: 'intent', intent: 'redeem' })} />
-        <BigButton label={t('printMemberQr')} icon="▦" onPress={() => emit({ type: 'print-member-qr' })} />
+        <BigButton label={t('printMemberQr')} icon="▦" disabled={view.memberQr === 'printing'} onPress={() => emit({ type: 'print-member-qr' })} />
       </div>
+      {view.memberQr ? <p class={`notice ${view.memberQr}`} role="status">{t(memberQrKeys[view.memberQr])}</p> : null}
     </Frame>
   );
 }

@@ -6,7 +6,7 @@ import { BigButton, Frame, HomeButton, Waiting, type ScreenProps } from './parts
 
 export function WaitingScreen(props: ScreenProps<'identifying'> | ScreenProps<'working'>) {
   const { view, t } = props;
-  return <Frame title={view.screen === 'identifying' ? t('identifying') : t('working')}><Waiting text={t('working')} /></Frame>;
+  return <Frame title={view.screen === 'identifying' ? t('identifying') : t('working')}><Waiting text={view.screen === 'identifying' ? t('identifyingNote') : t('workingNote')} /></Frame>;
 }
 
 export function MessageScreen(props: ScreenProps<'message'>) {
@@ -26,6 +26,11 @@ const reasonKeys: Record<string, MessageKey> = {
   insufficient_balance: 'reason_insufficient_balance',
   registration_needs_network: 'reason_registration_needs_network',
   outbox_full: 'reason_outbox_full',
+  already_checked_in: 'reason_already_checked_in',
+  activity_ended: 'reason_activity_ended',
+  activity_not_open: 'reason_activity_not_open',
+  pairs_per_day_exceeded: 'reason_pairs_per_day_exceeded',
+  registration_lost: 'reason_registration_lost',
 };
 
 export function messageText(t: Translate, code: MessageCode, detail: string | null): string {

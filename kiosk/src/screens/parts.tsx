@@ -48,7 +48,7 @@ export function BalancesView(props: { balances: Balances; t: Translate; caption?
 }
 
 export function Waiting(props: { text: string }) {
-  return <p class="waiting" role="status" aria-live="polite">{props.text}</p>;
+  return <div class="waiting" role="status" aria-live="polite"><span class="spinner" aria-hidden="true" /><p>{props.text}</p></div>;
 }
 
 /** "09:00" in Asia/Shanghai from an ISO time with offset. */
