@@ -31,6 +31,7 @@ import { identifyRoutes, type OpenAttendancesOf } from './routes/identify.ts';
 import { kioskRoutes, type LastKioskSeqOf } from './routes/kiosks.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { personEntryRoutes } from './routes/person-entries.ts';
+import { workUnitReportRoutes, workUnitRoutes } from './routes/work-units.ts';
 import { serviceRoutes } from './routes/services.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { stationRoutes } from './routes/stations.ts';
@@ -95,6 +96,8 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/v1/identify', identifyRoutes(openAttendancesOf));
   app.route('/api/v1/people', peopleRoutes(engine));
   app.route('/api/v1/people', personEntryRoutes());
+  app.route('/api/v1/people', workUnitRoutes());
+  app.route('/api/v1/reports', workUnitReportRoutes());
   app.route('/api/v1/kiosks', kioskRoutes(lastKioskSeqOf));
   app.route('/api/v1/audit', auditRoutes());
   app.route('/api/v1/check-ins', checkInRoutes(engine));

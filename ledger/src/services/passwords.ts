@@ -61,7 +61,7 @@ function parseStored(stored: string): Parsed | null {
 }
 
 async function deriveChained(password: string, salt: Uint8Array, rounds: number, iterationsPerRound: number): Promise<Uint8Array> {
-  let input = encoder.encode(password);
+  let input: Uint8Array = encoder.encode(password);
   for (let round = 0; round < rounds; round++) input = await pbkdf2(input, await roundSalt(salt, round), iterationsPerRound);
   return input;
 }

@@ -13,6 +13,7 @@ import type { ServiceContext } from './context.ts';
 import { decryptText, encryptText, hmacText } from './crypto.ts';
 import { formatVolunteerNo } from '../../../domain/volunteer-no.ts';
 import { verifyMemberQr } from './member-qr.ts';
+import { normaliseWorkUnit } from './work-units.ts';
 
 export type CardInput = { idNumber: string; name: string; sex?: string; birthDate?: string };
 export type RegistrationInput = { card: CardInput; phone?: string; consentVersion: string; workUnit?: string; stationId: string; registeredBy: string };
@@ -45,7 +46,7 @@ export async function prepareRegistration(ctx: ServiceContext, input: Registrati
     phoneCipher: phone === undefined ? null : await encryptText(ctx.keys.dataKey, phone, ctx.randomBytes),
     phoneHash: phone === undefined ? null : await phoneLookupHash(ctx, phone),
     displayName: maskName(input.card.name), sex: parsed.value.sex ?? input.card.sex ?? null, birthDate,
-    consentVersion: input.consentVersion, consentAtMs: nowMs, workUnit: input.workUnit ?? null,
+    consentVersion: input.consentVersion, consentAtMs: nowMs, workUnit: normaliseWorkUnit(input.workUnit),
     stationId: input.stationId, registeredBy: input.registeredBy, createdAtMs: nowMs,
   });
 }

@@ -71,7 +71,7 @@ export async function sumMinutesCreditedAt(db: Db, personId: string, activityId:
 }
 
 /** A credit whose transaction a posted reversal (冲正) mirrors no longer counts toward any cap. */
-const notReversed = sql`NOT EXISTS (SELECT 1 FROM ${transactions} WHERE ${transactions.reversesId} = ${attendanceCredits.transactionId} AND ${transactions.status} = 'posted')`;
+export const notReversed = sql`NOT EXISTS (SELECT 1 FROM ${transactions} WHERE ${transactions.reversesId} = ${attendanceCredits.transactionId} AND ${transactions.status} = 'posted')`;
 
 /** Closures awaiting a manager at the given stations, oldest first. */
 export async function listPendingApprovals(db: Db, stationIds: readonly string[], limit: number): Promise<{ attendance: AttendanceRow; closure: ClosureRow }[]> {

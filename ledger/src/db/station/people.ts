@@ -38,6 +38,11 @@ export async function findPeopleByPhoneHash(database: Database, phoneHash: strin
   return database.db.select().from(people).where(eq(people.phoneHash, phoneHash)).limit(limit);
 }
 
+/** Sets or clears a person's work unit (双报到); the only field of a person that changes after registration. */
+export async function updatePersonWorkUnit(database: Database, personId: string, workUnit: string | null): Promise<void> {
+  await database.db.update(people).set({ workUnit }).where(eq(people.id, personId));
+}
+
 export async function listPeople(database: Database, stationIds: readonly string[], afterId: string, limit: number): Promise<PersonRow[]> {
   if (stationIds.length === 0) return [];
   return database.db.select().from(people).where(and(inArray(people.stationId, [...stationIds]), gt(people.id, afterId))).orderBy(asc(people.id)).limit(limit);
