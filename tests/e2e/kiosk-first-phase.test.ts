@@ -1,6 +1,7 @@
 // Kiosk browser journeys: enrolment with ?enroll=CODE, the attract screen found by role and name, registration
 // that sends nothing before 同意, check-in with a printed receipt (Chinese title + verify QR), a network cut
 // (queued, 待同步, drained when back), check-out, the idle wipe, and no personal data in browser storage.
+// Registration here skips the optional phone; kiosk-screens.test.ts registers with one.
 // Real Chromium, the real service (startServer) on a temp database, card reader and printer as byte-level emulators.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoResidentFemale } from '../../hardware/card-reader/demo-cards.ts';
@@ -71,6 +72,7 @@ describe('kiosk, first phase', () => {
     await page.getByRole('button', { name: '同意', exact: true }).waitFor({ timeout: 15_000 });
     expect(requests.filter((request) => request === 'POST /api/v1/people')).toEqual([]);
     await page.getByRole('button', { name: '同意', exact: true }).click();
+    await page.getByRole('button', { name: '不留手机号，直接注册' }).click();
     await page.getByText('注册成功').waitFor({ timeout: 15_000 });
     expect(requests.filter((request) => request === 'POST /api/v1/people')).toHaveLength(1);
     await screenshot(page, '05-registered');

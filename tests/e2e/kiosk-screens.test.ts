@@ -82,6 +82,10 @@ describe('kiosk screens for people', () => {
     await page.locator('main[data-screen=attract]').waitFor({ timeout: 15_000 });
     await page.getByText('社区读报会').waitFor({ timeout: 15_000 });
     await capture('attract');
+    // The audit sees this screen's buttons and text: with limits no screen can meet, it reports them.
+    const impossible = await page.evaluate(auditScreenInPage, { touchTargetPxMin: 10_000, bodyTextPxMin: 1_000 });
+    expect(impossible.filter((line) => line.startsWith('button "签到'))).toHaveLength(1);
+    expect(impossible.some((line) => line.startsWith('text "今日活动'))).toBe(true);
     await page.getByRole('button', { name: /没带身份证/ }).click();
     await typeDigits(page, '139');
     await page.getByText('还差 8 位').waitFor();
@@ -107,7 +111,7 @@ describe('kiosk screens for people', () => {
     await page.getByRole('button', { name: '同意', exact: true }).click();
     await page.locator('main[data-screen=register-phone]').waitFor();
     await typeDigits(page, phone);
-    await page.getByText('号码已输完').waitFor();
+    await page.getByText('已输完，请点“完成注册”').waitFor();
     await capture('register-phone');
     expect(sent).toEqual([]);
     const release = await slowDown(page, '/api/v1/people');

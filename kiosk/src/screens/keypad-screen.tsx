@@ -11,16 +11,17 @@ export function KeypadScreen(props: ScreenProps<'phone'> | ScreenProps<'check-qu
   const title = view.screen === 'check-question' ? t('checkQuestionTitle') : isRegistration ? t('registerPhoneTitle') : t('phoneTitle');
   const digitsWanted = view.screen === 'check-question' ? birthYearDigits : phoneDigitsMax;
   const missing = digitsWanted - view.digits.length;
-  const hint = view.screen === 'check-question' && view.digits.length === 0 ? t('checkQuestionHint') : missing > 0 ? t('phoneDigitsLeft', { count: missing }) : t('phoneDigitsDone');
+  const nextLabel = isRegistration ? t('registerPhoneDone') : t('keypadNext');
+  const hint = view.screen === 'check-question' && view.digits.length === 0 ? t('checkQuestionHint') : missing > 0 ? t('phoneDigitsLeft', { count: missing }) : t('phoneDigitsDone', { next: nextLabel });
   const footer = isRegistration
     ? <><BigButton label={t('registerPhoneSkip')} onPress={() => emit({ type: 'skip' })} /><BackButton emit={emit} t={t} /></>
     : <BackButton emit={emit} t={t} />;
   return (
-    <Frame title={title} footer={footer}>
+    <Frame title={title} footer={footer} variant="keypad-screen">
       {isRegistration ? <p class="note">{t('registerPhoneNote')}</p> : null}
       <output class="keypad-display" aria-label={title} aria-live="polite">{view.digits || '\u00a0'}</output>
       <p class="keypad-hint" role="status">{hint}</p>
-      <Keypad emit={emit} t={t} nextLabel={isRegistration ? t('registerPhoneDone') : t('keypadNext')} isComplete={missing === 0} />
+      <Keypad emit={emit} t={t} nextLabel={nextLabel} isComplete={missing === 0} />
     </Frame>
   );
 }

@@ -15,7 +15,7 @@ export function MenuScreen(props: ScreenProps<'menu'>) {
       <p class="muted">{t('volunteerNo', { number: person.volunteerNo })}</p>
       <BalancesView balances={balances} t={t} caption={t('statementTitle')} />
       <h2>{t('menuTitle')}</h2>
-      <div class="actions">
+      <div class="actions menu-actions">
         <BigButton label={t('checkIn')} icon="✓" onPress={() => emit({ type: 'intent', intent: 'check-in' })} />
         <BigButton label={t('checkOut')} icon="⏏" onPress={() => emit({ type: 'intent', intent: 'check-out' })} />
         <BigButton label={t('query')} icon="☰" onPress={() => emit({ type: 'intent', intent: 'query' })} />

@@ -12,7 +12,7 @@ export function WaitingScreen(props: ScreenProps<'identifying'> | ScreenProps<'w
 export function MessageScreen(props: ScreenProps<'message'>) {
   const { view, emit, t } = props;
   return (
-    <Frame title={messageText(t, view.code, view.detail)} label="message">
+    <Frame title={messageText(t, view.code, view.detail)} label="message" tone="warning">
       <div class="pair">
         {view.code === 'person_not_found' && view.card !== null ? <BigButton label={t('register')} tone="primary" onPress={() => emit({ type: 'intent', intent: 'register' })} /> : null}
         <HomeButton emit={emit} t={t} />

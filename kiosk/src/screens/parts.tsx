@@ -9,10 +9,12 @@ import { formatMinutes, type Translate } from '../i18n/i18n.ts';
 export type Emit = (event: FlowEvent) => void;
 export type ScreenProps<S extends View['screen']> = { view: Extract<View, { screen: S }>; emit: Emit; t: Translate };
 
-export function Frame(props: { title: string; children?: ComponentChildren; footer?: ComponentChildren; label?: string }) {
+/** `tone` marks the outcome at a glance (a green ✓ for done, an amber ! for a problem); `variant` names the layout. */
+export function Frame(props: { title: string; children?: ComponentChildren; footer?: ComponentChildren; label?: string; tone?: 'success' | 'warning'; variant?: string }) {
+  const icon = props.tone === 'success' ? '✓' : props.tone === 'warning' ? '!' : null;
   return (
-    <section class="frame" aria-label={props.label ?? props.title}>
-      <h1 class="frame-title">{props.title}</h1>
+    <section class={`frame${props.variant ? ` ${props.variant}` : ''}${props.tone ? ` ${props.tone}` : ''}`} aria-label={props.label ?? props.title}>
+      <h1 class="frame-title">{icon ? <span class="tone-icon" aria-hidden="true">{icon}</span> : null}{props.title}</h1>
       <div class="frame-body">{props.children}</div>
       {props.footer ? <div class="frame-footer">{props.footer}</div> : null}
     </section>

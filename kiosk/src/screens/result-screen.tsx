@@ -13,14 +13,15 @@ export function ResultScreen(props: ResultScreens) {
   switch (view.screen) {
     case 'checked-in':
       return (
-        <Frame title={t('checkedIn')} footer={footer}>
+        <Frame title={t('checkedIn')} footer={footer} tone="success">
           <p class="lead success" role="status">{t('checkedInDetail', { title: view.activity.title })}</p>
           {pending}
         </Frame>
       );
     case 'checked-out':
       return (
-        <Frame title={t('checkedOut')} footer={footer}>
+        <Frame title={t('checkedOut')} footer={footer} tone="success">
+          <p class="lead success" role="status">{t('takeReceipt')}</p>
           {view.result ? (
             <>
               <dl class="facts">
@@ -35,8 +36,8 @@ export function ResultScreen(props: ResultScreens) {
       );
     case 'redeemed':
       return (
-        <Frame title={t('redeemed')} footer={footer}>
-          <p class="lead">{view.service.name}</p>
+        <Frame title={t('redeemed')} footer={footer} tone="success">
+          <p class="lead success" role="status">{t('redeemedDetail', { name: view.service.name })}</p>
           {view.result ? <p class="pickup" aria-label={`${t('pickupCode')} ${view.result.pickupCode}`}><span>{t('pickupCode')}</span><strong>{view.result.pickupCode}</strong></p> : null}
           {view.result?.balances ? <BalancesView balances={view.result.balances} t={t} caption={t('newBalances')} /> : null}
           {pending}
@@ -44,7 +45,7 @@ export function ResultScreen(props: ResultScreens) {
       );
     case 'registered':
       return (
-        <Frame title={t('registered')} footer={footer}>
+        <Frame title={t('registered')} footer={footer} tone="success">
           {view.person ? <p class="lead success">{t('registeredDetail', { number: view.person.volunteerNo })}</p> : null}
         </Frame>
       );
