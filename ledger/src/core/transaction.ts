@@ -74,7 +74,9 @@ export type SubmitOutcome =
   | { readonly status: 'created'; readonly ledgerSeq: number; readonly response: JsonValue; readonly balancesAfter: Readonly<Record<AccountKey, number>>; readonly shortfalls: readonly Shortfall[] }
   | { readonly status: 'exists'; readonly ledgerSeq: number; readonly response: JsonValue }
   | { readonly status: 'rejected'; readonly ledgerSeq: number; readonly code: string; readonly response: JsonValue; readonly replayed: boolean }
-  | { readonly status: 'id_reused'; readonly code: 'id_reused'; readonly response: JsonValue };
+  | { readonly status: 'id_reused'; readonly code: 'id_reused'; readonly response: JsonValue }
+  /** A unit whose signed request's nonce was already used: nothing was written for it, not even a rejection. */
+  | { readonly status: 'refused'; readonly code: 'kiosk_nonce_reused'; readonly response: JsonValue };
 
 /** Structural checks a plan's transaction must pass; failing ones are stored as `invalid_transaction`. */
 export function validateTransaction(planned: PlannedTransaction<unknown>): string | null {

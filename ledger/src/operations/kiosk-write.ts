@@ -1,12 +1,16 @@
 // The common path of a signed kiosk write (design.md §5): validates `{id, kioskSeq, occurredAt, offline?}`, hashes
-// the canonical body for idempotency, supplies the engine unit's kiosk fields and maps a SubmitOutcome to HTTP.
+// the canonical body for idempotency, carries a deferred nonce to the unit, supplies the engine unit's kiosk fields
+// and maps a SubmitOutcome to HTTP.
 
 import type { Context } from 'hono';
 import { isId } from '../../../domain/ids.ts';
 import { err, ok, type Result } from '../../../domain/result.ts';
 import { hashRequest, type JsonValue } from '../core/canonical.ts';
 import type { SubmitOutcome } from '../core/transaction.ts';
+import type { UnitNonce } from '../db/ledger/unit.ts';
 import type { KioskRow } from '../db/station/kiosks.ts';
+import { takeDeferredNonce } from '../routes/auth.ts';
+import { storeDeferredNonce } from '../services/kiosk-auth.ts';
 import { assert } from '../../../domain/assert.ts';
 import { fail, isErrorCode, statusOfCode, type AppEnv } from '../routes/http.ts';
 import { boolean, integer, isoTime, object, optional, type Check } from '../routes/validate.ts';
@@ -32,15 +36,25 @@ export type KioskWrite<T> = {
   effectiveAtMs: number;
   requestHash: Uint8Array;
   fields: T;
+  /** The request's nonce when the route deferred it (`requireKiosk({ nonce: 'defer' })`): the unit must carry it. */
+  nonce?: UnitNonce | undefined;
 };
 
-export type KioskWriteCode = 'invalid_json' | 'invalid_input' | 'forbidden';
+export type KioskWriteCode = 'invalid_json' | 'invalid_input' | 'forbidden' | 'kiosk_nonce_reused';
 
 /**
  * Reads and validates a kiosk write body. The request hash covers the whole parsed body and the kiosk id, so the
  * same id with any other body (or from another kiosk) is `id_reused`. Nothing is stored when this fails (422).
  */
 export async function readKioskWrite<S extends Shape>(c: Context<AppEnv>, shape: S): Promise<Result<KioskWrite<Checked<S>>, KioskWriteCode>> {
+  const read = await parseKioskWrite(c, shape);
+  const deferred = takeDeferredNonce(c);
+  if (read.ok || !deferred) return read;
+  // Nothing reaches the ledger: the nonce is spent in its own commit so a replay still answers 401.
+  return (await storeDeferredNonce(c.get('ctx'), deferred)) ? read : err('kiosk_nonce_reused');
+}
+
+async function parseKioskWrite<S extends Shape>(c: Context<AppEnv>, shape: S): Promise<Result<KioskWrite<Checked<S>>, KioskWriteCode>> {
   const principal = c.get('principal');
   if (principal.kind !== 'kiosk') return err('forbidden');
   let body: unknown;
@@ -60,6 +74,7 @@ export async function readKioskWrite<S extends Shape>(c: Context<AppEnv>, shape:
     effectiveAtMs: offline ? Math.min(common.value.occurredAt, receivedAtMs) : receivedAtMs,
     requestHash: hashRequest({ kioskId: principal.kiosk.id, body: body as JsonValue }),
     fields: fields.value as Checked<S>,
+    nonce: nonceOf(takeDeferredNonce(c)),
   });
 }
 
@@ -68,7 +83,7 @@ export function kioskFieldsOf(write: KioskWrite<unknown>, kind: string): { kind:
   return { kind, stationId: write.kiosk.stationId, kioskId: write.kiosk.id, kioskSeq: write.kioskSeq, occurredAtMs: write.occurredAtMs };
 }
 
-/** Maps a validation failure of `readKioskWrite` to its response (422, or 403 for a non-kiosk caller). */
+/** Maps a failure of `readKioskWrite` to its response (422, 403 for a non-kiosk caller, 401 for a reused nonce). */
 export function failKioskWrite(c: Context<AppEnv>, failure: { code: KioskWriteCode; detail?: string }): Response {
   return fail(c, failure.code, failure.detail);
 }
@@ -87,7 +102,13 @@ export function respondToOutcome(c: Context<AppEnv>, outcome: SubmitOutcome): Re
       return c.json(rejectionBody(outcome.code, outcome.response), statusOfRejection(outcome.code));
     case 'id_reused':
       return fail(c, 'id_reused');
+    case 'refused':
+      return fail(c, outcome.code);
   }
+}
+
+function nonceOf(deferred: UnitNonce | undefined): UnitNonce | undefined {
+  return deferred && { kioskId: deferred.kioskId, nonce: deferred.nonce, expiresAtMs: deferred.expiresAtMs };
 }
 
 /** The HTTP status of a stored rejection code; a plan answering a code missing from the table is a programmer error. */

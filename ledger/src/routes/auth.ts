@@ -4,7 +4,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { kioskHeaders } from '../../../domain/kiosk-signature.ts';
 import { listStationPlaces } from '../db/station/stations.ts';
-import { verifyKioskRequest } from '../services/kiosk-auth.ts';
+import { verifyKioskRequest, type DeferredNonce } from '../services/kiosk-auth.ts';
 import { hasPermission, visibleStationIds, type Permission } from '../services/scope.ts';
 import { authenticateStaff } from '../services/staff-auth.ts';
 import { fail, type AppEnv, type Principal } from './http.ts';
@@ -18,13 +18,30 @@ export function requireStaff(permission?: Permission): MiddlewareHandler<AppEnv>
   };
 }
 
-/** A signed request from an enrolled, unrevoked kiosk. */
-export function requireKiosk(): MiddlewareHandler<AppEnv> {
+/**
+ * A signed request from an enrolled, unrevoked kiosk. With `nonce: 'defer'` (ledger writes) the nonce is not committed
+ * here: the route takes it with `takeDeferredNonce` and the engine stores it in the write's own batch.
+ */
+export function requireKiosk(options: { nonce: 'store' | 'defer' } = { nonce: 'store' }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const denial = await authenticateKioskRequest(c);
+    const denial = await authenticateKioskRequest(c, options.nonce);
     if (denial) return denial;
-    await next();
+    const deferred = deferredNonces.get(c.req.raw);
+    if (!deferred) return next();
+    try {
+      await next();
+    } finally {
+      deferredNonces.delete(c.req.raw);
+      deferred.release();
+    }
   };
+}
+
+const deferredNonces = new WeakMap<Request, DeferredNonce>();
+
+/** The nonce `requireKiosk({ nonce: 'defer' })` left for this request's write to store; undefined otherwise. */
+export function takeDeferredNonce(c: Context<AppEnv>): DeferredNonce | undefined {
+  return deferredNonces.get(c.req.raw);
 }
 
 /** A kiosk (recognised by its `X-Kiosk-Id` header) or staff with the permission. */
@@ -59,7 +76,7 @@ async function authenticateStaffRequest(c: Context<AppEnv>, permission: Permissi
   return null;
 }
 
-async function authenticateKioskRequest(c: Context<AppEnv>): Promise<Response | null> {
+async function authenticateKioskRequest(c: Context<AppEnv>, nonceMode: 'store' | 'defer' = 'store'): Promise<Response | null> {
   const url = new URL(c.req.url);
   const body = new Uint8Array(await c.req.arrayBuffer());
   const result = await verifyKioskRequest(c.get('ctx'), {
@@ -70,9 +87,11 @@ async function authenticateKioskRequest(c: Context<AppEnv>): Promise<Response | 
     nonce: c.req.header(kioskHeaders.nonce),
     signature: c.req.header(kioskHeaders.signature),
     body,
-  });
+  }, nonceMode);
   if (!result.ok) return fail(c, result.code);
-  c.set('principal', { kind: 'kiosk', kiosk: result.value, stationIds: [result.value.stationId] });
+  const { kiosk, deferredNonce } = result.value;
+  if (deferredNonce) deferredNonces.set(c.req.raw, deferredNonce);
+  c.set('principal', { kind: 'kiosk', kiosk, stationIds: [kiosk.stationId] });
   return null;
 }
 

@@ -12,7 +12,7 @@ export const attendanceShape = { personId: idText, activityId: idText };
 
 export function checkInRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.post('/', requireKiosk(), async (c) => {
+  app.post('/', requireKiosk({ nonce: 'defer' }), async (c) => {
     const write = await readKioskWrite(c, attendanceShape);
     if (!write.ok) return failKioskWrite(c, write);
     const subject = await loadAttendanceSubject(c.get('ctx').database, write.value, new URL(c.req.url).origin);

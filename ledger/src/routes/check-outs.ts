@@ -11,7 +11,7 @@ import { noStore, type AppEnv } from './http.ts';
 
 export function checkOutRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.post('/', requireKiosk(), async (c) => {
+  app.post('/', requireKiosk({ nonce: 'defer' }), async (c) => {
     const write = await readKioskWrite(c, attendanceShape);
     if (!write.ok) return failKioskWrite(c, write);
     const subject = await loadAttendanceSubject(c.get('ctx').database, write.value, new URL(c.req.url).origin);

@@ -1,11 +1,14 @@
 // Verifies a signed kiosk request (protocol v1, design §5). Checks run cheapest first and write nothing until
-// the signature verifies; only then is the nonce stored, so a replay, forgery or unknown kiosk leaves no trace.
+// the signature verifies. The nonce is then stored at once, or (for ledger writes) handed back to be stored in the
+// write's own batch; a nonce in flight is held in memory meanwhile, so a replay is refused either way.
 
-import { buildSigningString, decodeBase64Url, kioskClockSkewMsMax } from '../../../domain/kiosk-signature.ts';
+import { createPublicKey, verify as verifyNode, type JsonWebKey as NodeJsonWebKey } from 'node:crypto';
+import { buildSigningString, decodeBase64Url, encodeBase64Url, kioskClockSkewMsMax } from '../../../domain/kiosk-signature.ts';
 import { err, ok, type Result } from '../../../domain/result.ts';
-import { findKiosk, useNonce, type KioskRow } from '../db/station/kiosks.ts';
+import { sha256 } from '../core/canonical.ts';
+import type { Database } from '../db/client.ts';
+import { findKioskForRequest, useNonce, type KioskRow } from '../db/station/kiosks.ts';
 import type { ServiceContext } from './context.ts';
-import { sha256B64url } from './crypto.ts';
 
 export type KioskAuthCode =
   | 'kiosk_signature_missing' | 'kiosk_timestamp_out_of_window' | 'kiosk_unknown' | 'kiosk_revoked'
@@ -21,37 +24,78 @@ export type SignedRequest = {
   body: Uint8Array;
 };
 
-const noncePattern = /^[A-Za-z0-9_-]{8,128}$/;
-const keyCacheEntriesMax = 1_000;
-const keyCache = new Map<string, Promise<CryptoKey>>();
+/** A verified request's nonce not yet stored: the caller stores it with its write, then calls `release`. */
+export type DeferredNonce = { kioskId: string; nonce: string; expiresAtMs: number; release: () => void };
+export type VerifiedKiosk = { kiosk: KioskRow; deferredNonce: DeferredNonce | undefined };
 
-export async function verifyKioskRequest(ctx: ServiceContext, request: SignedRequest): Promise<Result<KioskRow, KioskAuthCode>> {
+const noncePattern = /^[A-Za-z0-9_-]{8,128}$/;
+const inFlightByDatabase = new WeakMap<Database, Set<string>>();
+
+/**
+ * `nonce: 'store'` stores the nonce in its own commit before answering; `'defer'` returns it for the caller's
+ * write batch (the ledger engine refuses a unit whose nonce is already stored, and the primary key backs that).
+ */
+export async function verifyKioskRequest(ctx: ServiceContext, request: SignedRequest, nonceMode: 'store' | 'defer' = 'store'): Promise<Result<VerifiedKiosk, KioskAuthCode>> {
   const { kioskId, timestamp, nonce, signature } = request;
   if (!kioskId || !timestamp || !nonce || !signature || !noncePattern.test(nonce) || !/^\d{1,16}$/.test(timestamp) || kioskId.length > 64) return err('kiosk_signature_missing');
   const nowMs = ctx.nowMs();
   const timestampMs = Number(timestamp);
   if (Math.abs(nowMs - timestampMs) > kioskClockSkewMsMax) return err('kiosk_timestamp_out_of_window');
-  const kiosk = await findKiosk(ctx.database, kioskId);
+  const kiosk = await findKioskForRequest(ctx.database, kioskId, nowMs);
   if (!kiosk || kiosk.publicKeyJwk === null) return err('kiosk_unknown');
   if (kiosk.revokedAtMs !== null) return err('kiosk_revoked');
   const signatureBytes = decodeBase64Url(signature);
   if (!signatureBytes || signatureBytes.length !== 64) return err('kiosk_signature_invalid');
-  const text = buildSigningString({ method: request.method, pathWithQuery: request.pathWithQuery, timestampMs, nonce, bodySha256B64url: await sha256B64url(request.body) });
-  const key = await publicKeyOf(kiosk);
-  const valid = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, new Uint8Array(signatureBytes), new TextEncoder().encode(text));
-  if (!valid) return err('kiosk_signature_invalid');
+  const text = buildSigningString({ method: request.method, pathWithQuery: request.pathWithQuery, timestampMs, nonce, bodySha256B64url: encodeBase64Url(sha256(request.body)) });
+  if (!(await verifierOf(kiosk).verify(signatureBytes, new TextEncoder().encode(text)))) return err('kiosk_signature_invalid');
   // Keep the nonce as long as its timestamp could still be accepted.
-  const fresh = await useNonce(ctx.database, kiosk.id, nonce, Math.max(nowMs, timestampMs) + kioskClockSkewMsMax + 1_000, nowMs);
-  return fresh ? ok(kiosk) : err('kiosk_nonce_reused');
+  const expiresAtMs = Math.max(nowMs, timestampMs) + kioskClockSkewMsMax + 1_000;
+  const inFlight = inFlightOf(ctx.database);
+  const key = `${kiosk.id}\u0000${nonce}`;
+  if (inFlight.has(key)) return err('kiosk_nonce_reused');
+  if (nonceMode === 'defer') {
+    inFlight.add(key);
+    return ok({ kiosk, deferredNonce: { kioskId: kiosk.id, nonce, expiresAtMs, release: () => inFlight.delete(key) } });
+  }
+  inFlight.add(key);
+  try {
+    return (await useNonce(ctx.database, kiosk.id, nonce, expiresAtMs, nowMs)) ? ok({ kiosk, deferredNonce: undefined }) : err('kiosk_nonce_reused');
+  } finally {
+    inFlight.delete(key);
+  }
 }
 
-function publicKeyOf(kiosk: KioskRow): Promise<CryptoKey> {
+/** Stores a deferred nonce in its own commit, for a write that ends before reaching the engine (invalid input). */
+export async function storeDeferredNonce(ctx: ServiceContext, deferred: DeferredNonce): Promise<boolean> {
+  return useNonce(ctx.database, deferred.kioskId, deferred.nonce, deferred.expiresAtMs, ctx.nowMs());
+}
+
+type Verifier = { verify: (signature: Uint8Array, data: Uint8Array) => boolean | Promise<boolean> };
+const verifiers = new Map<string, Verifier>();
+const verifiersMax = 1_000;
+// Workers get WebCrypto; Node gets node:crypto on a KeyObject imported once per key (about 3× cheaper per request).
+const onWorkers = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers';
+
+/** The kiosk key's verifier (ECDSA P-256, SHA-256, IEEE P1363 signatures), imported once per key. */
+function verifierOf(kiosk: KioskRow): Verifier {
   const cacheKey = `${kiosk.id}:${kiosk.publicKeyJwk}`;
-  let key = keyCache.get(cacheKey);
-  if (!key) {
-    if (keyCache.size >= keyCacheEntriesMax) keyCache.clear();
-    key = crypto.subtle.importKey('jwk', JSON.parse(kiosk.publicKeyJwk!) as JsonWebKey, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-    keyCache.set(cacheKey, key);
+  let verifier = verifiers.get(cacheKey);
+  if (verifier) return verifier;
+  const jwk = JSON.parse(kiosk.publicKeyJwk!) as JsonWebKey;
+  if (onWorkers) {
+    const key = crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    verifier = { verify: async (signature, data) => crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, await key, new Uint8Array(signature), new Uint8Array(data)) };
+  } else {
+    const key = createPublicKey({ key: jwk as NodeJsonWebKey, format: 'jwk' });
+    verifier = { verify: (signature, data) => verifyNode('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature) };
   }
-  return key;
+  if (verifiers.size >= verifiersMax) verifiers.clear();
+  verifiers.set(cacheKey, verifier);
+  return verifier;
+}
+
+function inFlightOf(database: Database): Set<string> {
+  let inFlight = inFlightByDatabase.get(database);
+  if (!inFlight) inFlightByDatabase.set(database, (inFlight = new Set()));
+  return inFlight;
 }

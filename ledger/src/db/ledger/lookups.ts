@@ -24,6 +24,18 @@ export async function readStoredOutcomes(client: Client, ids: readonly string[])
   return found;
 }
 
+/** Which of these nonces are already stored, as `kioskId + NUL + nonce` (a set the caller may add to). */
+export async function readUsedNonces(client: Client, nonces: readonly { kioskId: string; nonce: string }[]): Promise<Set<string>> {
+  const used = new Set<string>();
+  if (nonces.length === 0) return used;
+  const result = await client.execute({
+    sql: `SELECT kiosk_id, nonce FROM kiosk_nonces WHERE (kiosk_id, nonce) IN (VALUES ${nonces.map(() => '(?, ?)').join(', ')})`,
+    args: nonces.flatMap((item) => [item.kioskId, item.nonce]),
+  });
+  for (const row of result.rows) used.add(`${String(row.kiosk_id)}\u0000${String(row.nonce)}`);
+  return used;
+}
+
 /** Balances of the given accounts; accounts without a row are absent from the map (balance 0, not yet created). */
 export async function readBalances(client: Client, keys: readonly string[]): Promise<Map<string, number>> {
   const found = new Map<string, number>();

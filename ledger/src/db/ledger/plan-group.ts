@@ -10,7 +10,7 @@ import { bytesEqual, canonicalJson, type JsonValue } from '../../core/canonical.
 import { hashRecord, type ChainRecord } from '../../core/chain.ts';
 import { decideLegs, type HoldRecord, type OriginalTransaction, type References } from '../../core/decide-legs.ts';
 import { isRejection, validateTransaction, type PlannedTransaction, type SubmitOutcome } from '../../core/transaction.ts';
-import { readBalances, readHold, readOriginal, readStoredOutcomes } from './lookups.ts';
+import { readBalances, readHold, readOriginal, readStoredOutcomes, readUsedNonces } from './lookups.ts';
 import type { GroupWrites } from './statements.ts';
 import type { BalanceView, LedgerReader, Unit } from './unit.ts';
 
@@ -41,7 +41,7 @@ export async function planGroup(context: Context, units: readonly Unit<unknown>[
   const view: BalanceView = { balance: (account, asset) => balanceOf(accountKey(account, asset)) };
   const reader: LedgerReader = { client, db: context.db, preloadBalances: (accounts) => ensureLoaded(accounts.map((item) => accountKey(item.account, item.asset))) };
 
-  const writes: GroupWrites = { accounts: [], records: [], balanceDeltas: [], holdsOpened: [], holdsResolved: [], extra: [] };
+  const writes: GroupWrites = { accounts: [], records: [], balanceDeltas: [], holdsOpened: [], holdsResolved: [], extra: [], nonces: [], noncesExpiredBeforeMs: context.recordedAtMs };
   const results: PlannedUnit[] = [];
   const groupHolds = new Map<string, HoldRecord>();
   const groupPosted = new Map<string, OriginalTransaction>();
@@ -49,6 +49,7 @@ export async function planGroup(context: Context, units: readonly Unit<unknown>[
   const groupKioskSeqs = new Set<string>();
   let current = head;
   const stored = await readStoredOutcomes(client, units.map((unit) => unit.id));
+  const usedNonces = await readUsedNonces(client, units.flatMap((unit) => (unit.nonce ? [unit.nonce] : [])));
 
   const append = (unit: Unit<unknown>, fields: Omit<ChainRecord, 'ledgerSeq' | 'id' | 'requestHash' | 'recordedAtMs'>) => {
     const record: ChainRecord = { ...fields, ledgerSeq: current.ledgerSeq + 1, id: unit.id, requestHash: unit.requestHash, recordedAtMs: context.recordedAtMs };
@@ -71,6 +72,15 @@ export async function planGroup(context: Context, units: readonly Unit<unknown>[
   };
 
   for (const unit of units) {
+    if (unit.nonce) {
+      const nonceKey = `${unit.nonce.kioskId}\u0000${unit.nonce.nonce}`;
+      if (usedNonces.has(nonceKey)) {
+        results.push({ outcome: { status: 'refused', code: 'kiosk_nonce_reused', response: { code: 'kiosk_nonce_reused' } } });
+        continue;
+      }
+      usedNonces.add(nonceKey);
+      writes.nonces.push(unit.nonce);
+    }
     const previous = stored.get(unit.id);
     if (previous) {
       results.push({ outcome: replay(previous, unit.requestHash) });

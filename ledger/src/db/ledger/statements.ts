@@ -4,6 +4,7 @@
 import type { InStatement, InValue } from '@libsql/client';
 import type { ChainRecord } from '../../core/chain.ts';
 import type { HoldRecord, HoldStatus } from '../../core/decide-legs.ts';
+import type { UnitNonce } from './unit.ts';
 
 export type AccountRow = { key: string; ownerKind: string; ownerId: string; purpose: string; asset: string; nonNegative: boolean; createdSeq: number };
 export type BalanceDelta = { accountKey: string; nonNegative: boolean; delta: number; ledgerSeq: number };
@@ -17,6 +18,10 @@ export type GroupWrites = {
   holdsOpened: (HoldRecord & { ledgerSeq: number })[];
   holdsResolved: HoldChange[];
   extra: InStatement[];
+  /** Signed-request nonces of the group's units (single use: the primary key refuses a second insert). */
+  nonces: UnitNonce[];
+  /** Nonces that expired before this time are purged in the same batch. */
+  noncesExpiredBeforeMs: number;
 };
 
 const rowsPerStatementMax = 400;
@@ -51,6 +56,10 @@ export function buildGroupStatements(writes: GroupWrites): InStatement[] {
     statements.push({ sql: "UPDATE holds SET status = ?, resolved_seq = ? WHERE hold_id = ? AND status = 'pending'", args: [change.status, change.resolvedSeq, change.holdId] });
   }
   statements.push(...writes.extra);
+  if (writes.nonces.length > 0) {
+    statements.push({ sql: 'DELETE FROM kiosk_nonces WHERE expires_at_ms < ?', args: [writes.noncesExpiredBeforeMs] });
+    statements.push(...insertRows('INSERT INTO kiosk_nonces (kiosk_id, nonce, expires_at_ms)', '', writes.nonces.map((item) => [item.kioskId, item.nonce, item.expiresAtMs])));
+  }
   return statements;
 }
 

@@ -21,6 +21,12 @@ export type BalanceView = {
   readonly balance: (account: AccountRef, asset: Asset) => number;
 };
 
+/**
+ * A signed kiosk request's nonce, stored in the same batch as the unit (design.md §5: single use). A nonce already
+ * stored, or used twice in one group, refuses the unit with nothing written (`refused`, `kiosk_nonce_reused`).
+ */
+export type UnitNonce = { readonly kioskId: string; readonly nonce: string; readonly expiresAtMs: number };
+
 export type Unit<Loaded = undefined> = {
   /** The kiosk-made (or caller-made) idempotency key, stored as the transaction id. */
   readonly id: string;
@@ -30,6 +36,8 @@ export type Unit<Loaded = undefined> = {
   readonly conflictKeys?: readonly string[];
   /** Accounts whose balances `plan` reads through the view. */
   readonly accounts?: readonly { readonly account: AccountRef; readonly asset: Asset }[];
+  /** Written with the group whatever the outcome (created, exists, rejected, id_reused), so a replay is refused. */
+  readonly nonce?: UnitNonce;
   readonly load?: (reader: LedgerReader) => Promise<Loaded>;
   readonly plan: (loaded: Loaded, view: BalanceView) => Plan<InStatement>;
 };

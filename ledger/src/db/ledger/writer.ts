@@ -86,7 +86,7 @@ export function createWriter(options: WriterOptions) {
   async function tryCommit(units: Unit<unknown>[], forced?: ForcedRejection) {
     const recordedAtMs = Math.max(head!.recordedAtMs, Math.floor(options.nowMs()));
     const plan = await planGroup({ client: options.client, db: options.db, cache, recordedAtMs }, units, head!, forced);
-    if (plan.writes.records.length > 0) {
+    if (plan.writes.records.length > 0 || plan.writes.nonces.length > 0) {
       try {
         await options.client.batch(buildGroupStatements(plan.writes), 'write');
       } catch (error) {
@@ -104,6 +104,8 @@ export function createWriter(options: WriterOptions) {
   }
 
   async function commitAlone(item: Queued): Promise<void> {
+    // A nonce another writer (a second Worker isolate) stored after the group's check is seen by this retry's own
+    // check, which refuses the unit with nothing written.
     let attempt = await tryCommit([item.unit]);
     if ('failure' in attempt) attempt = await tryCommit([item.unit], rejectionFor(attempt.failure));
     if ('failure' in attempt) attempt = await tryCommit([item.unit], { code: 'constraint_violation', dropKioskSeq: true });

@@ -33,6 +33,7 @@ export function checkInUnit(write: KioskWrite<AttendanceRequest>, subject: Atten
   return {
     id: write.id,
     requestHash: write.requestHash,
+    ...(write.nonce && { nonce: write.nonce }),
     conflictKeys: [attendanceConflictKey(personId, activityId)],
     load: async (reader) => ({
       db: reader.db,

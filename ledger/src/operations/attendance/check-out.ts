@@ -24,6 +24,7 @@ export function checkOutUnit(write: KioskWrite<AttendanceRequest>, subject: Atte
   return {
     id: write.id,
     requestHash: write.requestHash,
+    ...(write.nonce && { nonce: write.nonce }),
     conflictKeys: [attendanceConflictKey(personId, activityId), `person:${personId}`],
     accounts: subject.person ? [{ account: main, asset: 'time' }, { account: main, asset: 'points' }] : [],
     load: async (reader) => {
