@@ -1,11 +1,12 @@
 // Proves startServer does what `npm start` does on a temp database: migrate, seed, bootstrap admin printed once,
-// health, login over real HTTP, static admin page, and a bad environment refused with every problem listed.
+// health, login over real HTTP, static admin page, the kiosk's service worker served for the /kiosk/ scope, and a bad
+// environment refused with every problem listed.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './server.ts';
+import { rootDir, startServer, type RunningServer } from './server.ts';
 
 let folder: string;
 let server: RunningServer;
@@ -44,6 +45,19 @@ describe('startServer', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('邻里');
     expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
+  });
+
+  it('serves the worker script the kiosk bundle registers with Service-Worker-Allowed /kiosk/', async () => {
+    const assets = readdirSync(join(rootDir, 'dist', 'assets'));
+    const worker = assets.find((name) => /^sw-[A-Za-z0-9_-]+\.js$/.test(name));
+    expect(worker).toBeDefined();
+    const kioskPage = await (await fetch(`${server.url}/kiosk/`)).text();
+    const entry = /src="\/assets\/(kiosk-[^"]+\.js)"/.exec(kioskPage)?.[1];
+    expect(readFileSync(join(rootDir, 'dist', 'assets', entry!), 'utf8')).toContain(`/assets/${worker}`);
+    const response = await fetch(`${server.url}/assets/${worker}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Service-Worker-Allowed')).toBe('/kiosk/');
+    expect(response.headers.get('Cache-Control')).toBe('no-cache');
   });
 
   it('refuses a bad environment listing every problem', async () => {

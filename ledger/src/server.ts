@@ -2,22 +2,21 @@
 // the database, seed an empty one, create the bootstrap admin, and serve the API plus /kiosk/, /admin/, /me/.
 
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, createServiceContext, type App } from './app.ts';
+import { createApp, createServiceContext } from './app.ts';
 import { parseConfig, type Env } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { createLedger } from './db/ledger/ledger.ts';
-import { startHoldSweep } from './operations/redemption/hold-sweep.ts';
-import { startForgottenCheckOutSweep } from './operations/attendance/sweep.ts';
+import { startMinuteSweeps } from './operations/minute-sweeps.ts';
 import { countStaff } from './db/station/staff.ts';
 import { listStationPlaces } from './db/station/stations.ts';
 import { deriveKeys, randomToken } from './services/crypto.ts';
 import { ensureBootstrapAdmin } from './services/staff-admin.ts';
 import { buildWebAppsIfStale } from './web-build.ts';
+import { serveWebApps } from './web-apps.ts';
 import { seedDemo } from '../../seeds/demo.ts';
 
 export const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,8 +49,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const engine = createLedger({ client: database.client, db: database.db, nowMs: () => Date.now() });
   const app = createApp({ database, keys, engine });
-  const stopHoldSweep = startHoldSweep({ engine, database, nowMs: () => Date.now(), log });
-  const stopForgottenCheckOutSweep = startForgottenCheckOutSweep({ ledger: engine, database, nowMs: () => Date.now(), log });
+  const stopMinuteSweeps = startMinuteSweeps({ ledger: engine, database, nowMs: () => Date.now(), log });
   serveWebApps(app, join(rootDir, 'dist'));
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
@@ -64,8 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     url,
     close: () => new Promise<void>((resolveClosed, reject) => {
-      stopHoldSweep();
-      stopForgottenCheckOutSweep();
+      stopMinuteSweeps();
       server.close((error) => {
         database.close();
         if (error) reject(error);
@@ -73,17 +70,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       });
     }),
   };
-}
-
-/** Static apps from dist/: /kiosk/, /admin/, and the volunteer pages at /me/ (built from portal/). */
-function serveWebApps(app: App, distDir: string): void {
-  const mounts: [string, string][] = [['/kiosk', 'kiosk'], ['/admin', 'admin'], ['/me', 'portal']];
-  for (const [prefix, folder] of mounts) {
-    app.get(prefix, (c) => c.redirect(`${prefix}/`, 308));
-    app.get(`${prefix}/*`, serveStatic({ root: join(distDir, folder), rewriteRequestPath: (path) => path.slice(prefix.length) || '/' }));
-  }
-  app.get('/assets/*', serveStatic({ root: distDir }));
-  app.get('/', (c) => c.redirect('/admin/', 302));
 }
 
 /** A per-installation development key in the data folder, made once; production sets LINLI_SECRET. */

@@ -1,6 +1,7 @@
 // The Cloudflare Worker: the same createApp over @libsql/client/web (Turso or sqld), one app and one ledger engine
 // per isolate. `scheduled` (cron every minute) runs the forgotten check-out and hold-expiry sweeps. Static apps come
-// from Workers assets; /me/ is served from the portal build. Migrations run from Node first.
+// from Workers assets; /me/ is served from the portal build, the kiosk's service worker with its scope headers.
+// Migrations run from Node first.
 
 import type { App } from './app.ts';
 import { createApp, createServiceContext } from './app.ts';
@@ -10,6 +11,7 @@ import { createLedger, type Ledger } from './db/ledger/ledger.ts';
 import { openWebDatabase } from './db/station/web-client.ts';
 import { runMinuteSweeps } from './operations/minute-sweeps.ts';
 import { deriveKeys } from './services/crypto.ts';
+import { isServiceWorkerPath, withServiceWorkerHeaders } from './service-worker-scope.ts';
 import { ensureBootstrapAdmin } from './services/staff-admin.ts';
 
 type AssetFetcher = { fetch(request: Request): Promise<Response> };
@@ -25,6 +27,8 @@ export default {
     if (env.ASSETS && (url.pathname === '/me' || url.pathname.startsWith('/me/'))) {
       return env.ASSETS.fetch(new Request(new URL(`/portal${url.pathname.slice(3) || '/'}${url.search}`, url), request));
     }
+    // Reached when wrangler.toml's run_worker_first lists "/assets/sw-*"; otherwise Workers assets answer directly.
+    if (env.ASSETS && isServiceWorkerPath(url.pathname)) return withServiceWorkerHeaders(await env.ASSETS.fetch(request));
     return (await started(env)).app.fetch(request, env);
   },
 

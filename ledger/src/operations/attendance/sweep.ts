@@ -57,20 +57,3 @@ export function forgottenCheckOutUnit(attendance: AttendanceRow, activity: Activ
     },
   };
 }
-
-export const forgottenCheckOutSweepIntervalMs = 60_000;
-
-/** Starts the per-minute timer beside the Node server; the returned stop clears it. Failures are logged and retried. */
-export function startForgottenCheckOutSweep(options: { ledger: Ledger; database: Database; nowMs: () => number; log: (line: string) => void; intervalMs?: number }): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepForgottenCheckOuts(options, options.nowMs())
-      .then((result) => { if (result.closed > 0) options.log(JSON.stringify({ level: 'info', outcome: 'forgotten_check_outs_closed', count: result.closed })); })
-      .catch((error: unknown) => options.log(JSON.stringify({ level: 'error', outcome: 'forgotten_check_out_sweep_failed', error: (error as Error).name })))
-      .finally(() => { running = false; });
-  }, options.intervalMs ?? forgottenCheckOutSweepIntervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
