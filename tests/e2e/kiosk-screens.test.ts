@@ -84,7 +84,7 @@ describe('kiosk screens for people', () => {
     await capture('attract');
     // The audit sees this screen's buttons and text: with limits no screen can meet, it reports them.
     const impossible = await page.evaluate(auditScreenInPage, { touchTargetPxMin: 10_000, bodyTextPxMin: 1_000 });
-    expect(impossible.filter((line) => line.startsWith('button "签到'))).toHaveLength(1);
+    expect(impossible.some((line) => line.startsWith('button') && line.includes('签到'))).toBe(true);
     expect(impossible.some((line) => line.startsWith('text "今日活动'))).toBe(true);
     await page.getByRole('button', { name: /没带身份证/ }).click();
     await typeDigits(page, '139');
