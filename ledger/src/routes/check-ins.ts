@@ -2,7 +2,7 @@
 
 import { Hono } from 'hono';
 import type { Ledger } from '../db/ledger/ledger.ts';
-import { checkInUnit, loadAttendanceSubject } from '../operations/attendance/check-in.ts';
+import { checkInUnit } from '../operations/attendance/check-in.ts';
 import { failKioskWrite, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
 import { requireKiosk } from './auth.ts';
 import { noStore, type AppEnv } from './http.ts';
@@ -15,9 +15,8 @@ export function checkInRoutes(ledger: Ledger): Hono<AppEnv> {
   app.post('/', requireKiosk({ nonce: 'defer' }), async (c) => {
     const write = await readKioskWrite(c, attendanceShape);
     if (!write.ok) return failKioskWrite(c, write);
-    const subject = await loadAttendanceSubject(c.get('ctx').database, write.value, new URL(c.req.url).origin);
     noStore(c);
-    return respondToOutcome(c, await ledger.submit(checkInUnit(write.value, subject)));
+    return respondToOutcome(c, await ledger.submit(checkInUnit(write.value, { origin: new URL(c.req.url).origin })));
   });
   return app;
 }

@@ -2,7 +2,6 @@
 
 import { Hono } from 'hono';
 import type { Ledger } from '../db/ledger/ledger.ts';
-import { loadAttendanceSubject } from '../operations/attendance/check-in.ts';
 import { checkOutUnit } from '../operations/attendance/check-out.ts';
 import { failKioskWrite, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
 import { attendanceShape } from './check-ins.ts';
@@ -14,9 +13,8 @@ export function checkOutRoutes(ledger: Ledger): Hono<AppEnv> {
   app.post('/', requireKiosk({ nonce: 'defer' }), async (c) => {
     const write = await readKioskWrite(c, attendanceShape);
     if (!write.ok) return failKioskWrite(c, write);
-    const subject = await loadAttendanceSubject(c.get('ctx').database, write.value, new URL(c.req.url).origin);
     noStore(c);
-    return respondToOutcome(c, await ledger.submit(checkOutUnit(write.value, subject)));
+    return respondToOutcome(c, await ledger.submit(checkOutUnit(write.value, { origin: new URL(c.req.url).origin })));
   });
   return app;
 }

@@ -12,7 +12,7 @@ import { decideLegs, type HoldRecord, type OriginalTransaction, type References 
 import { isRejection, validateTransaction, type PlannedTransaction, type SubmitOutcome } from '../../core/transaction.ts';
 import { readBalances, readHold, readOriginal, readStoredOutcomes, readUsedNonces } from './lookups.ts';
 import type { GroupWrites } from './statements.ts';
-import type { BalanceView, LedgerReader, Unit } from './unit.ts';
+import type { BalanceView, GroupRead, LedgerReader, Unit } from './unit.ts';
 
 export type ChainHead = { ledgerSeq: number; hash: Uint8Array; recordedAtMs: number };
 export type BalanceEntry = { balance: number; exists: boolean };
@@ -50,6 +50,7 @@ export async function planGroup(context: Context, units: readonly Unit<unknown>[
   let current = head;
   const stored = await readStoredOutcomes(client, units.map((unit) => unit.id));
   const usedNonces = await readUsedNonces(client, units.flatMap((unit) => (unit.nonce ? [unit.nonce] : [])));
+  const prefetched = await prefetchGroup(reader, units.filter((unit) => !stored.has(unit.id)));
 
   const append = (unit: Unit<unknown>, fields: Omit<ChainRecord, 'ledgerSeq' | 'id' | 'requestHash' | 'recordedAtMs'>) => {
     const record: ChainRecord = { ...fields, ledgerSeq: current.ledgerSeq + 1, id: unit.id, requestHash: unit.requestHash, recordedAtMs: context.recordedAtMs };
@@ -88,7 +89,9 @@ export async function planGroup(context: Context, units: readonly Unit<unknown>[
     }
     let planned;
     try {
-      const loaded = unit.load ? await unit.load(reader) : undefined;
+      const fetched = prefetched.get(unit);
+      if (fetched && 'error' in fetched) throw fetched.error;
+      const loaded = unit.load ? await unit.load(reader, fetched?.value) : undefined;
       await ensureLoaded((unit.accounts ?? []).map((item) => accountKey(item.account, item.asset)));
       planned = unit.plan(loaded, view);
     } catch (error) {
@@ -156,6 +159,28 @@ export async function planGroup(context: Context, units: readonly Unit<unknown>[
     results.push({ outcome: { status: 'created', ledgerSeq, response, balancesAfter, shortfalls } });
   }
   return { writes, results, head: current, balances: overlay };
+}
+
+/** Runs each distinct `prefetch` read once over its units' inputs; a failed read fails only those units' loads. */
+async function prefetchGroup(reader: LedgerReader, units: readonly Unit<unknown>[]): Promise<Map<Unit<unknown>, { value: unknown } | { error: unknown }>> {
+  const byRead = new Map<GroupRead, Unit<unknown>[]>();
+  for (const unit of units) {
+    if (!unit.prefetch) continue;
+    const list = byRead.get(unit.prefetch.read);
+    if (list) list.push(unit);
+    else byRead.set(unit.prefetch.read, [unit]);
+  }
+  const outputs = new Map<Unit<unknown>, { value: unknown } | { error: unknown }>();
+  for (const [read, readers] of byRead) {
+    try {
+      const results = await read(reader, readers.map((unit) => unit.prefetch!.input));
+      assert(results.length === readers.length, 'a group read returns one output per input');
+      readers.forEach((unit, index) => outputs.set(unit, { value: results[index] }));
+    } catch (error) {
+      for (const unit of readers) outputs.set(unit, { error });
+    }
+  }
+  return outputs;
 }
 
 function replay(previous: { ledgerSeq: number; requestHash: Uint8Array; status: 'posted' | 'rejected'; code: string | null; response: string }, requestHash: Uint8Array): SubmitOutcome {

@@ -1,5 +1,6 @@
 // What callers submit to the ledger's single writer: a unit with its idempotency id, request hash, conflict keys,
-// an optional async `load` that runs inside the writer (seeing every earlier commit) and a pure `plan`.
+// an optional group-wide `prefetch` read and async `load` that run inside the writer (seeing every earlier commit)
+// and a pure `plan`.
 
 import type { Client, InStatement } from '@libsql/client';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
@@ -27,6 +28,13 @@ export type BalanceView = {
  */
 export type UnitNonce = { readonly kioskId: string; readonly nonce: string; readonly expiresAtMs: number };
 
+/**
+ * A read made once per commit group for every unit naming the same function (one statement instead of one per
+ * unit): called with each unit's `input` in group order, it returns one output per input. It sees the commits before
+ * the group only, so a unit must share a conflict key with any unit that could change what it reads.
+ */
+export type GroupRead = (reader: LedgerReader, inputs: readonly unknown[]) => Promise<unknown[]>;
+
 export type Unit<Loaded = undefined> = {
   /** The kiosk-made (or caller-made) idempotency key, stored as the transaction id. */
   readonly id: string;
@@ -38,6 +46,8 @@ export type Unit<Loaded = undefined> = {
   readonly accounts?: readonly { readonly account: AccountRef; readonly asset: Asset }[];
   /** Written with the group whatever the outcome (created, exists, rejected, id_reused), so a replay is refused. */
   readonly nonce?: UnitNonce;
-  readonly load?: (reader: LedgerReader) => Promise<Loaded>;
+  readonly prefetch?: { readonly read: GroupRead; readonly input: unknown };
+  /** Runs inside the writer before `plan`; `prefetched` is this unit's output of its `prefetch` read. */
+  readonly load?: (reader: LedgerReader, prefetched: unknown) => Promise<Loaded>;
   readonly plan: (loaded: Loaded, view: BalanceView) => Plan<InStatement>;
 };

@@ -4,43 +4,41 @@
 import type { InStatement } from '@libsql/client';
 import { businessDateOf } from '../../../../domain/business-date.ts';
 import { decideCheckIn } from '../../../../domain/check-in.ts';
-import { countCheckInsOn, findOpenAttendance, insertAttendanceStatement } from '../../db/operations/attendance-store.ts';
 import type { Plan } from '../../core/transaction.ts';
-import type { LedgerReader, Unit } from '../../db/ledger/unit.ts';
+import type { GroupRead, Unit } from '../../db/ledger/unit.ts';
 import type { Database } from '../../db/client.ts';
-import { findActivity, type ActivityRow } from '../../db/station/catalogue.ts';
-import { findPersonById, type PersonRow } from '../../db/station/people.ts';
-import { findStation } from '../../db/station/stations.ts';
+import type { ActivityRow } from '../../db/station/catalogue.ts';
+import { insertAttendanceSql, readCheckInGroup, readSubjectRows, type AttendanceInput, type CheckInRead, type SubjectPerson, type SubjectRows } from './attendance-sql.ts';
 import { kioskFieldsOf, type KioskWrite } from '../kiosk-write.ts';
 import { buildReceipt, formatShanghaiTime } from '../receipts.ts';
 import { rulesOfActivity } from './activity-rules.ts';
 
-type Db = LedgerReader['db'];
-
 export type AttendanceRequest = { personId: string; activityId: string };
-export type AttendanceSubject = { person: PersonRow | undefined; activity: ActivityRow | undefined; stationName: string; origin: string };
+export type AttendanceSubject = { person: SubjectPerson | undefined; activity: ActivityRow | undefined; stationName: string; origin: string };
 
 /** Units on one person's attendance at one activity never share a commit group: no double check-in or check-out. */
 export function attendanceConflictKey(personId: string, activityId: string): string {
   return `attendance:${personId}:${activityId}`;
 }
 
-export function checkInUnit(write: KioskWrite<AttendanceRequest>, subject: AttendanceSubject): Unit<{ hasOpen: boolean; pairsToday: number; db: Db }> {
+/** One statement per commit group reads every check-in's person, activity, station, open attendance and count. */
+const checkInGroupRead: GroupRead = (reader, inputs) => readCheckInGroup(reader.client, inputs as AttendanceInput[]);
+
+/** `source.origin` makes the receipt's verify URL; the person, activity and station are read inside the writer. */
+export function checkInUnit(write: KioskWrite<AttendanceRequest>, source: { origin: string }): Unit<CheckInRead> {
   const { personId, activityId } = write.fields;
   const businessDate = businessDateOf(write.effectiveAtMs);
   const kiosk = kioskFieldsOf(write, 'check_in');
-  const activity = subject.activity?.stationId === write.kiosk.stationId ? subject.activity : undefined;
   return {
     id: write.id,
     requestHash: write.requestHash,
     ...(write.nonce && { nonce: write.nonce }),
     conflictKeys: [attendanceConflictKey(personId, activityId)],
-    load: async (reader) => ({
-      db: reader.db,
-      hasOpen: (await findOpenAttendance(reader.db, personId, activityId)) !== undefined,
-      pairsToday: await countCheckInsOn(reader.db, personId, activityId, businessDate),
-    }),
+    prefetch: { read: checkInGroupRead, input: { personId, activityId, stationId: write.kiosk.stationId, businessDate } satisfies AttendanceInput },
+    load: async (_reader, prefetched) => prefetched as CheckInRead,
     plan: (loaded): Plan<InStatement> => {
+      const subject = subjectOf(loaded, write, source.origin);
+      const activity = subject.activity;
       if (!subject.person) return { reject: 'person_not_found', ...kiosk };
       if (!activity) return { reject: 'activity_not_found', ...kiosk };
       const decided = decideCheckIn({ nowMs: write.effectiveAtMs, activity: rulesOfActivity(activity), hasOpenAttendance: loaded.hasOpen, pairsTodayCount: loaded.pairsToday });
@@ -49,7 +47,7 @@ export function checkInUnit(write: KioskWrite<AttendanceRequest>, subject: Atten
       const row = { id: write.id, personId, activityId, stationId: activity.stationId, businessDate, checkedInAtMs: decided.value.checkedInAtMs, kioskId: write.kiosk.id, recordedAtMs: write.receivedAtMs };
       return {
         ...kiosk, mode: 'authorize', transfers: [], metadata: { personId, activityId, attendanceId: write.id },
-        extraStatements: [insertAttendanceStatement(loaded.db, row)],
+        extraStatements: [insertAttendanceSql(row)],
         respond: ({ ledgerSeq }) => ({
           attendanceId: write.id,
           checkedInAt: new Date(row.checkedInAtMs).toISOString(),
@@ -63,10 +61,14 @@ export function checkInUnit(write: KioskWrite<AttendanceRequest>, subject: Atten
   };
 }
 
-/** Looks up what a check-in or check-out names; missing parts become stored `*_not_found` rejections in the plan. */
+/** The subject as the plan sees it: an activity of another station counts as not found. */
+export function subjectOf(rows: SubjectRows, write: KioskWrite<AttendanceRequest>, origin: string): AttendanceSubject {
+  const activity = rows.activity?.stationId === write.kiosk.stationId ? rows.activity : undefined;
+  return { person: rows.person, activity, stationName: rows.stationName ?? '', origin };
+}
+
+/** Looks up what a check-in or check-out names (outside the writer, for callers that show it before writing). */
 export async function loadAttendanceSubject(database: Database, write: KioskWrite<AttendanceRequest>, origin: string): Promise<AttendanceSubject> {
-  const [person, activity, station] = await Promise.all([
-    findPersonById(database, write.fields.personId), findActivity(database, write.fields.activityId), findStation(database, write.kiosk.stationId),
-  ]);
-  return { person, activity, stationName: station?.name ?? '', origin };
+  const rows = await readSubjectRows(database.client, write.fields.personId, write.fields.activityId, write.kiosk.stationId);
+  return { person: rows.person, activity: rows.activity, stationName: rows.stationName ?? '', origin };
 }

@@ -6,33 +6,34 @@ import { businessDateOf } from '../../../../domain/business-date.ts';
 import { decideCheckOut } from '../../../../domain/check-out.ts';
 import { accountKey, personAccount } from '../../core/accounts.ts';
 import type { Plan } from '../../core/transaction.ts';
-import { findOpenAttendance, insertClosureStatement, insertCreditStatement, sumPointsCreditedOn, type AttendanceRow } from '../../db/operations/attendance-store.ts';
-import type { LedgerReader, Unit } from '../../db/ledger/unit.ts';
+import type { GroupRead, Unit } from '../../db/ledger/unit.ts';
 import { kioskFieldsOf, type KioskWrite } from '../kiosk-write.ts';
 import { balanceLines, buildReceipt, formatMinutes, formatShanghaiTime } from '../receipts.ts';
 import { rulesOfActivity } from './activity-rules.ts';
-import { attendanceConflictKey, type AttendanceRequest, type AttendanceSubject } from './check-in.ts';
+import { attendanceConflictKey, subjectOf, type AttendanceRequest } from './check-in.ts';
+import { insertClosureSql, insertCreditSql, readCheckOutGroup, type AttendanceInput, type CheckOutRead } from './attendance-sql.ts';
 import { planCreditTransfers, storageCapMemo } from './credit-transfers.ts';
 
-type Loaded = { db: LedgerReader['db']; open: AttendanceRow | undefined; pointsToday: number };
+/** One statement per commit group reads every check-out's person, activity, station, open attendance and points. */
+const checkOutGroupRead: GroupRead = (reader, inputs) => readCheckOutGroup(reader.client, inputs as AttendanceInput[]);
 
-export function checkOutUnit(write: KioskWrite<AttendanceRequest>, subject: AttendanceSubject): Unit<Loaded> {
+/** `source.origin` makes the receipt's verify URL; the person, activity and station are read inside the writer. */
+export function checkOutUnit(write: KioskWrite<AttendanceRequest>, source: { origin: string }): Unit<CheckOutRead> {
   const { personId, activityId } = write.fields;
   const kiosk = kioskFieldsOf(write, 'check_out');
-  const activity = subject.activity?.stationId === write.kiosk.stationId ? subject.activity : undefined;
   const main = personAccount(personId);
+  const input: AttendanceInput = { personId, activityId, stationId: write.kiosk.stationId, businessDate: '' };
   return {
     id: write.id,
     requestHash: write.requestHash,
     ...(write.nonce && { nonce: write.nonce }),
     conflictKeys: [attendanceConflictKey(personId, activityId), `person:${personId}`],
-    accounts: subject.person ? [{ account: main, asset: 'time' }, { account: main, asset: 'points' }] : [],
-    load: async (reader) => {
-      const open = await findOpenAttendance(reader.db, personId, activityId);
-      return { db: reader.db, open, pointsToday: open ? await sumPointsCreditedOn(reader.db, personId, open.businessDate) : 0 };
-    },
+    accounts: [{ account: main, asset: 'time' }, { account: main, asset: 'points' }],
+    prefetch: { read: checkOutGroupRead, input },
+    load: async (_reader, prefetched) => prefetched as CheckOutRead,
     plan: (loaded, view): Plan<InStatement> => {
-      const person = subject.person;
+      const subject = subjectOf(loaded, write, source.origin);
+      const { person, activity } = subject;
       if (!person) return { reject: 'person_not_found', ...kiosk };
       if (!activity) return { reject: 'activity_not_found', ...kiosk };
       const open = loaded.open;
@@ -45,13 +46,13 @@ export function checkOutUnit(write: KioskWrite<AttendanceRequest>, subject: Atte
       const creditsNow = approval === 'none';
       const before = { time: view.balance(main, 'time'), points: view.balance(main, 'points') };
       const credited = planCreditTransfers({ personId, stationId: activity.stationId, minutes: creditsNow ? credit.creditedMinutes : 0, points: creditsNow ? credit.points : 0, personTimeMinutes: before.time });
-      const statements = [insertClosureStatement(loaded.db, {
+      const statements = [insertClosureSql({
         attendanceId: open.id, transactionId: write.id, reason: approval === 'forgotten' ? 'forgotten' : 'check_out', closedAtMs: checkedOutAtMs,
         rawMinutes: credit.rawMinutes, decidedMinutes: credit.creditedMinutes, decidedPoints: credit.points, pending: creditsNow ? 0 : 1,
         notes: JSON.stringify(credit.notes), recordedAtMs: write.receivedAtMs,
       })];
       if (credited.transfers.length > 0) {
-        statements.push(insertCreditStatement(loaded.db, {
+        statements.push(insertCreditSql({
           transactionId: write.id, attendanceId: open.id, personId, activityId, stationId: activity.stationId, businessDate: open.businessDate, source: 'verified',
           minutes: credit.creditedMinutes, communityChestMinutes: credited.split.toCommunityChest, points: credit.points, recordedAtMs: write.receivedAtMs,
         }));

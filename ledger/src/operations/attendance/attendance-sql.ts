@@ -1,0 +1,119 @@
+// Hand-built SQL of the check-in/check-out hot path: the subject lookup (person, activity, station in one read), the
+// reads a unit makes inside the ledger writer, and the rows it writes in the transaction's batch. No drizzle here
+// (it costs ~45% on the hot path, reference/ledger.md §3.7); column names follow the drizzle schema's snake_case.
+
+import type { Client, InStatement, Row } from '@libsql/client';
+import { assert } from '../../../../domain/assert.ts';
+import type { AttendanceRow, ClosureRow, CreditRow } from '../../db/operations/attendance-store.ts';
+import type { ActivityRow } from '../../db/station/catalogue.ts';
+import type { PersonRow } from '../../db/station/people.ts';
+
+export type SubjectPerson = Pick<PersonRow, 'id' | 'displayName' | 'volunteerNo'>;
+export type SubjectRows = { person: SubjectPerson | undefined; activity: ActivityRow | undefined; stationName: string | undefined };
+
+const activityColumns = 'a.id, a.station_id, a.title, a.kind, a.starts_at_ms, a.ends_at_ms, a.late_grace_minutes, a.rounding, a.min_attendance_ratio_percent, a.approval, a.points_per_hour, a.bonus_points, a.points_daily_cap_points, a.created_by, a.created_at_ms';
+const subjectSql = `SELECT p.id, p.display_name, p.volunteer_no, ${activityColumns}, s.name
+  FROM (SELECT ? AS person_id, ? AS activity_id, ? AS station_id) AS q
+  LEFT JOIN people p ON p.id = q.person_id LEFT JOIN activities a ON a.id = q.activity_id LEFT JOIN stations s ON s.id = q.station_id`;
+
+/** The person, activity and station a check-in or check-out names, each undefined when absent. */
+export async function readSubjectRows(client: Client, personId: string, activityId: string, stationId: string): Promise<SubjectRows> {
+  const row = (await client.execute({ sql: subjectSql, args: [personId, activityId, stationId] })).rows[0];
+  assert(row !== undefined, 'the subject query returns one row');
+  return subjectFrom(row, 0);
+}
+
+function activityFrom(row: Row, at: number): ActivityRow {
+  const approval = row[at + 9];
+  assert(approval === 'auto' || approval === 'manager', 'activities.approval read back is not auto|manager');
+  const integer = (offset: number) => Number(row[at + offset]);
+  return {
+    id: String(row[at]), stationId: String(row[at + 1]), title: String(row[at + 2]), kind: String(row[at + 3]), startsAtMs: integer(4), endsAtMs: integer(5),
+    lateGraceMinutes: integer(6), rounding: String(row[at + 7]), minAttendanceRatioPercent: integer(8), approval, pointsPerHour: integer(10),
+    bonusPoints: integer(11), pointsDailyCapPoints: integer(12), createdBy: String(row[at + 13]), createdAtMs: integer(14),
+  };
+}
+
+export type AttendanceInput = { personId: string; activityId: string; stationId: string; businessDate: string };
+export type CheckOutRead = SubjectRows & { open: AttendanceRow | undefined; pointsToday: number };
+export type CheckInRead = SubjectRows & { hasOpen: boolean; pairsToday: number };
+
+const subjectJoins = 'LEFT JOIN people p ON p.id = q.person_id LEFT JOIN activities a ON a.id = q.activity_id LEFT JOIN stations s ON s.id = q.station_id';
+const inputRows = (inputs: readonly AttendanceInput[]) => ({
+  values: inputs.map(() => '(?, ?, ?, ?, ?)').join(', '),
+  args: inputs.flatMap((input, index) => [index, input.personId, input.activityId, input.stationId, input.businessDate]),
+});
+
+/**
+ * The check-out group read (GroupRead, one statement per commit group): per input, the subject, the oldest open
+ * attendance of the person at the activity and the points credited to the person on that attendance's business date.
+ */
+export async function readCheckOutGroup(client: Client, inputs: readonly AttendanceInput[]): Promise<CheckOutRead[]> {
+  const { values, args } = inputRows(inputs);
+  const result = await client.execute({
+    sql: `WITH q(i, person_id, activity_id, station_id, business_date) AS (VALUES ${values}),
+      o AS (SELECT q.i, (SELECT x.id FROM attendances x WHERE x.person_id = q.person_id AND x.activity_id = q.activity_id
+        AND NOT EXISTS (SELECT 1 FROM attendance_closures z WHERE z.attendance_id = x.id) ORDER BY x.checked_in_at_ms LIMIT 1) AS attendance_id FROM q)
+      SELECT q.i, p.id, p.display_name, p.volunteer_no, ${activityColumns}, s.name,
+        t.id, t.person_id, t.activity_id, t.station_id, t.business_date, t.checked_in_at_ms, t.kiosk_id, t.recorded_at_ms,
+        (SELECT COALESCE(SUM(c.points), 0) FROM attendance_credits c WHERE c.person_id = t.person_id AND c.business_date = t.business_date
+          AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses_id = c.transaction_id AND r.status = 'posted'))
+      FROM q JOIN o ON o.i = q.i ${subjectJoins} LEFT JOIN attendances t ON t.id = o.attendance_id`,
+    args,
+  });
+  return inOrder(inputs.length, result.rows, (row) => {
+    const open: AttendanceRow | undefined = row[20] === null ? undefined : {
+      id: String(row[20]), personId: String(row[21]), activityId: String(row[22]), stationId: String(row[23]), businessDate: String(row[24]),
+      checkedInAtMs: Number(row[25]), kioskId: row[26] === null ? null : String(row[26]), recordedAtMs: Number(row[27]),
+    };
+    return { ...subjectFrom(row, 1), open, pointsToday: open ? Number(row[28]) : 0 };
+  });
+}
+
+/** The check-in group read: per input, the subject, whether an attendance is open, and check-ins on the business date. */
+export async function readCheckInGroup(client: Client, inputs: readonly AttendanceInput[]): Promise<CheckInRead[]> {
+  const { values, args } = inputRows(inputs);
+  const result = await client.execute({
+    sql: `WITH q(i, person_id, activity_id, station_id, business_date) AS (VALUES ${values})
+      SELECT q.i, p.id, p.display_name, p.volunteer_no, ${activityColumns}, s.name,
+        EXISTS (SELECT 1 FROM attendances x WHERE x.person_id = q.person_id AND x.activity_id = q.activity_id
+          AND NOT EXISTS (SELECT 1 FROM attendance_closures z WHERE z.attendance_id = x.id)),
+        (SELECT count(*) FROM attendances y WHERE y.person_id = q.person_id AND y.activity_id = q.activity_id AND y.business_date = q.business_date)
+      FROM q ${subjectJoins}`,
+    args,
+  });
+  return inOrder(inputs.length, result.rows, (row) => ({ ...subjectFrom(row, 1), hasOpen: Number(row[20]) === 1, pairsToday: Number(row[21]) }));
+}
+
+function inOrder<T>(count: number, rows: readonly Row[], map: (row: Row) => T): T[] {
+  assert(rows.length === count, 'a group read returns one row per input');
+  const outputs = new Array<T>(count);
+  for (const row of rows) outputs[Number(row[0])] = map(row);
+  return outputs;
+}
+
+function subjectFrom(row: Row, at: number): SubjectRows {
+  const person = row[at] === null ? undefined : { id: String(row[at]), displayName: String(row[at + 1]), volunteerNo: String(row[at + 2]) };
+  return { person, activity: row[at + 3] === null ? undefined : activityFrom(row, at + 3), stationName: row[at + 18] === null ? undefined : String(row[at + 18]) };
+}
+
+export function insertAttendanceSql(row: AttendanceRow): InStatement {
+  return {
+    sql: 'INSERT INTO attendances (id, person_id, activity_id, station_id, business_date, checked_in_at_ms, kiosk_id, recorded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    args: [row.id, row.personId, row.activityId, row.stationId, row.businessDate, row.checkedInAtMs, row.kioskId, row.recordedAtMs],
+  };
+}
+
+export function insertClosureSql(row: ClosureRow): InStatement {
+  return {
+    sql: 'INSERT INTO attendance_closures (attendance_id, transaction_id, reason, closed_at_ms, raw_minutes, decided_minutes, decided_points, pending, notes, recorded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    args: [row.attendanceId, row.transactionId, row.reason, row.closedAtMs, row.rawMinutes, row.decidedMinutes, row.decidedPoints, row.pending, row.notes, row.recordedAtMs],
+  };
+}
+
+export function insertCreditSql(row: CreditRow): InStatement {
+  return {
+    sql: 'INSERT INTO attendance_credits (transaction_id, attendance_id, person_id, activity_id, station_id, business_date, source, minutes, community_chest_minutes, points, recorded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    args: [row.transactionId, row.attendanceId, row.personId, row.activityId, row.stationId, row.businessDate, row.source, row.minutes, row.communityChestMinutes, row.points, row.recordedAtMs],
+  };
+}
