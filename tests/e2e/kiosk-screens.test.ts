@@ -1,11 +1,14 @@
 // Every kiosk screen in portrait 1080×1920 and landscape 1920×1080, saved to test-results/kiosk-e2e/screens-*.png,
 // each measured in Chromium: every button at least 64 × 64 px, every visible text at least 24 px. On the way it
-// registers with the optional mobile number and finds the person again by that number and year of birth.
+// registers with the optional mobile number and finds the person again by that number and year of birth, and after
+// that turn no browser storage (localStorage, sessionStorage, IndexedDB, Cache Storage, cookies) holds the name,
+// ID number, address or phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoResidentFemale, demoResidentMale } from '../../hardware/card-reader/demo-cards.ts';
 import { decodePrintout } from '../../hardware/printer/printout.ts';
-import { dumpBrowserStorage, openKiosk, screenshot, type KioskBrowser } from './support/kiosk-browser.ts';
+import type { IdCard } from '../../hardware/card-reader/card-text.ts';
+import { dumpBrowserStorage, openKiosk, personalDataIn, screenshot, tapCard as tapKioskCard, type KioskBrowser } from './support/kiosk-browser.ts';
 import { auditScreenInPage, bodyTextPxMin, touchTargetPxMin } from './support/screen-audit.ts';
 import { startStation, type StationServer } from './support/station-server.ts';
 import { createEnrollmentCode, logInAdmin, type Staff } from './support/staff-api.ts';
@@ -43,10 +46,8 @@ async function capture(name: string): Promise<void> {
   audited.push(name);
 }
 
-async function tapCard(card = demoResidentFemale): Promise<void> {
-  kiosk.reader.liftCard();
-  await new Promise((resolve) => setTimeout(resolve, 400));
-  kiosk.reader.placeCard(card);
+async function tapCard(card: IdCard = demoResidentFemale): Promise<void> {
+  await tapKioskCard(kiosk, card);
 }
 
 /** Holds requests to `path` for a moment, so the waiting screen can be seen. */
@@ -157,12 +158,17 @@ describe('kiosk screens for people', () => {
     await page.getByRole('button', { name: '打印对账单' }).and(page.locator(':not([disabled])')).waitFor({ timeout: 15_000 });
     await capture('statement');
     await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.locator('main[data-screen=attract]').waitFor();
+    // The turn is over: nothing typed or read (name, ID number, address, the phone used to identify) stayed behind.
+    expect(personalDataIn(await dumpBrowserStorage(page), { ...demoResidentFemale, phone })).toEqual([]);
   });
 
   it('checks in and out: activities, confirmation and both results', async () => {
     const { page } = kiosk;
     await page.getByRole('button', { name: '签到', exact: true }).click();
-    await page.locator('main[data-screen=activities]').waitFor();
+    await tapCard();
+    await page.locator('main[data-screen=activities]').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: /社区读报会/ }).waitFor({ timeout: 15_000 });
     await capture('activities');
     await page.getByRole('button', { name: /社区读报会/ }).click();

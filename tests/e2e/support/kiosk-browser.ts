@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createCardReaderEmulator, type CardReaderEmulator } from '../../../hardware/card-reader/emulator.ts';
 import { createPrinterEmulator, type PrinterEmulator } from '../../../hardware/printer/emulator.ts';
 import type { DeviceEmulator } from '../../../hardware/serial/serial-types.ts';
+import type { IdCard } from '../../../hardware/card-reader/card-text.ts';
 import { installFakeSerialInPage } from './fake-serial-page.ts';
 import { rootDir as projectRoot } from '../../../ledger/src/server.ts';
 
@@ -52,23 +53,72 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Everything the kiosk keeps in the browser: IndexedDB records and entries, localStorage, sessionStorage, caches' URLs. */
+/**
+ * Everything the kiosk keeps in the browser, as JSON text: localStorage, sessionStorage, cookies (the page's and the
+ * context's, HttpOnly included), every IndexedDB database → store → record (binary values decoded as UTF-8 text),
+ * and every Cache Storage response with its body.
+ */
 export async function dumpBrowserStorage(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const out: Record<string, unknown> = { local: { ...localStorage }, session: { ...sessionStorage } };
+  const inPage = await page.evaluate(async () => {
+    const asText = (value: unknown): unknown => {
+      if (value instanceof CryptoKey) return `CryptoKey(${value.algorithm.name})`;
+      if (value instanceof ArrayBuffer) return new TextDecoder().decode(value);
+      if (ArrayBuffer.isView(value)) return new TextDecoder().decode(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      return value;
+    };
+    const indexedDb: Record<string, unknown[]> = {};
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;
       const db = await new Promise<IDBDatabase>((resolve, reject) => { const open = indexedDB.open(info.name!); open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
       for (const store of Array.from(db.objectStoreNames)) {
-        const transaction = db.transaction(store, 'readonly');
-        const [keys, values] = await Promise.all([
-          new Promise<unknown[]>((resolve) => { const request = transaction.objectStore(store).getAllKeys(); request.onsuccess = () => resolve(request.result); }),
-          new Promise<unknown[]>((resolve) => { const request = transaction.objectStore(store).getAll(); request.onsuccess = () => resolve(request.result); }),
-        ]);
-        out[`${info.name}/${store}`] = keys.map((key, index) => [key, values[index] instanceof CryptoKey ? 'CryptoKey' : values[index]]);
+        const records = await new Promise<unknown[]>((resolve, reject) => {
+          const found: unknown[] = [];
+          const cursor = db.transaction(store, 'readonly').objectStore(store).openCursor();
+          cursor.onerror = () => reject(cursor.error);
+          cursor.onsuccess = () => {
+            const at = cursor.result;
+            if (at === null) return resolve(found);
+            found.push([asText(at.key), asText(at.value)]);
+            at.continue();
+          };
+        });
+        indexedDb[`${info.name}/${store}`] = records;
       }
       db.close();
     }
-    return JSON.stringify(out, (_key, value: unknown) => (value instanceof CryptoKey ? `CryptoKey(${value.algorithm.name})` : value));
+    const cacheStorage: Record<string, [string, string][]> = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      const entries: [string, string][] = [];
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        entries.push([request.url, response ? await response.text() : '']);
+      }
+      cacheStorage[name] = entries;
+    }
+    return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, documentCookie: document.cookie, indexedDb, cacheStorage }, (_key, value: unknown) => asText(value));
   });
+  const cookies = await page.context().cookies();
+  return JSON.stringify({ ...(JSON.parse(inPage) as Record<string, unknown>), cookies });
 }
+
+/** Which of a resident's personal data appear in `stored` (masked forms such as 李*例 or 138****5678 do not count). */
+export function personalDataIn(stored: string, resident: { name: string; idNumber: string; address?: string; phone?: string }): string[] {
+  const secrets = [resident.name, resident.idNumber, resident.idNumber.toLowerCase(), resident.address, resident.phone];
+  return secrets.filter((secret): secret is string => secret !== undefined && secret !== '' && stored.includes(secret));
+}
+
+/** Lifts the card, waits until the reader has been polled without it (so the driver sees it go), and lays `card` on. */
+export async function tapCard(kiosk: KioskBrowser, card: IdCard, timeoutMs = 5_000): Promise<void> {
+  kiosk.reader.liftCard();
+  const commandsBefore = kiosk.reader.receivedCommands.length;
+  const deadlineMs = Date.now() + timeoutMs;
+  while (!kiosk.reader.receivedCommands.slice(commandsBefore).includes('findCard')) {
+    if (Date.now() > deadlineMs) throw new Error(`card reader not polled within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, readerPollCheckMs));
+  }
+  kiosk.reader.placeCard(card);
+}
+
+/** How often `tapCard` looks at the reader's received commands. */
+const readerPollCheckMs = 20;
