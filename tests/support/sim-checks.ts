@@ -1,0 +1,86 @@
+// The simulation's verdict after healing: every stored outbox entry is in the ledger exactly once with the same
+// outcome, kiosk sequences are continuous, and the ledger's invariants hold (trial balance, balances = postings,
+// chain, no person below zero, every offline overdraft in suspense with its reconciliation item).
+
+import { isDeepStrictEqual } from 'node:util';
+import type { SimKiosk } from './sim-kiosk.ts';
+import type { SimWorld } from './sim-world.ts';
+
+type LedgerRow = { id: string; kioskId: string; kioskSeq: number; status: string; code: string | null; response: string };
+
+export type SimVerdict = { violations: string[]; ledgerKioskRows: number; overdrafts: number; outcomes: Record<string, number> };
+
+export async function checkSimulation(world: SimWorld, kiosks: readonly SimKiosk[]): Promise<SimVerdict> {
+  const violations: string[] = [];
+  const client = world.fixture.database.client;
+  const rows = (await client.execute('SELECT id, kiosk_id, kiosk_seq, status, code, response FROM transactions WHERE kiosk_id IS NOT NULL')).rows
+    .map((row): LedgerRow => ({ id: String(row.id), kioskId: String(row.kiosk_id), kioskSeq: Number(row.kiosk_seq), status: String(row.status), code: row.code === null ? null : String(row.code), response: String(row.response) }));
+  const byId = new Map<string, LedgerRow[]>();
+  const bySeq = new Map<string, LedgerRow[]>();
+  for (const row of rows) {
+    byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+    bySeq.set(`${row.kioskId}#${row.kioskSeq}`, [...(bySeq.get(`${row.kioskId}#${row.kioskSeq}`) ?? []), row]);
+  }
+  const outcomes: Record<string, number> = {};
+  let storedCount = 0;
+  for (const kiosk of kiosks) {
+    const kioskId = kiosk.identity.kioskId;
+    for (const entry of kiosk.everStored.values()) {
+      storedCount++;
+      const label = `${kioskId} seq ${entry.kioskSeq} (${entry.operation} ${entry.id})`;
+      const matches = byId.get(entry.id) ?? [];
+      const atSeq = bySeq.get(`${kioskId}#${entry.kioskSeq}`) ?? [];
+      if (entry.state === 'pending') violations.push(`not drained: ${label}`);
+      if (matches.length === 0) { violations.push(`lost: ${label}`); continue; }
+      if (matches.length > 1 || atSeq.length > 1) violations.push(`duplicated: ${label}`);
+      const row = matches[0]!;
+      if (row.kioskId !== kioskId || row.kioskSeq !== entry.kioskSeq) violations.push(`stored under ${row.kioskId}#${row.kioskSeq}: ${label}`);
+      const outcome = row.status === 'posted' ? 'done' : `rejected:${row.code}`;
+      outcomes[`${entry.operation} ${outcome}`] = (outcomes[`${entry.operation} ${outcome}`] ?? 0) + 1;
+      if (entry.state === 'done' && (row.status !== 'posted' || !isDeepStrictEqual(entry.response, JSON.parse(row.response)))) violations.push(`outbox done, ledger ${outcome} or another response: ${label}`);
+      if (entry.state === 'rejected' && (row.status !== 'rejected' || row.code !== entry.lastCode)) violations.push(`outbox rejected ${entry.lastCode}, ledger ${outcome}: ${label}`);
+    }
+    const sequence = await world.engine.kioskSequenceState(kioskId);
+    const seqLast = kiosk.store.snapshot().meta.kioskSeqLast;
+    if (sequence.gaps.length > 0 || sequence.maxSeq !== seqLast || sequence.contiguousThrough !== seqLast) violations.push(`kiosk ${kioskId} sequence ${JSON.stringify(sequence)} but outbox kioskSeqLast ${seqLast}`);
+  }
+  const stored = new Set(kiosks.flatMap((kiosk) => [...kiosk.everStored.keys()]));
+  for (const row of rows) if (!stored.has(row.id)) violations.push(`ledger row no outbox stored: ${row.kioskId}#${row.kioskSeq} ${row.id}`);
+  if (rows.length !== storedCount) violations.push(`ledger has ${rows.length} kiosk rows, outboxes stored ${storedCount}`);
+  violations.push(...(await checkLedgerInvariants(world)));
+  const overdrafts = Number((await client.execute('SELECT count(*) FROM redemptions WHERE shortfall > 0')).rows[0]?.[0] ?? 0);
+  return { violations, ledgerKioskRows: rows.length, overdrafts, outcomes };
+}
+
+/** Ledger-wide invariants, independent of the kiosks. */
+export async function checkLedgerInvariants(world: SimWorld): Promise<string[]> {
+  const violations: string[] = [];
+  const client = world.fixture.database.client;
+  const trial = await world.engine.trialBalance();
+  if (trial.time !== 0 || trial.points !== 0) violations.push(`trial balance ${JSON.stringify(trial)}`);
+  const matched = await world.engine.checkBalancesMatchPostings();
+  if (!matched.ok) violations.push(`balances differ from postings: ${JSON.stringify(matched.mismatches)}`);
+  const chain = await world.engine.verifyChain();
+  const headSeq = Number((await client.execute('SELECT COALESCE(MAX(ledger_seq), 0) FROM transactions')).rows[0]?.[0]);
+  if (!chain.ok || chain.checkedThroughSeq !== headSeq) violations.push(`chain ${JSON.stringify(chain)} head ${headSeq}`);
+  const negative = await client.execute("SELECT b.account_key, b.balance FROM balances b JOIN accounts a ON a.key = b.account_key WHERE a.owner_kind = 'person' AND b.balance < 0");
+  for (const row of negative.rows) violations.push(`person below zero: ${String(row.account_key)} ${String(row.balance)}`);
+  // Each shortfall: the person's part taken to zero, the rest from the station's suspense, one open item naming it.
+  const shortfalls = await client.execute(`SELECT r.id, r.offline, r.shortfall, r.asset, r.station_id,
+      (SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN transactions t ON t.ledger_seq = p.ledger_seq
+        WHERE t.id = r.id AND p.account_key = 'station:' || r.station_id || ':suspense:' || r.asset) AS suspense_amount,
+      (SELECT count(*) FROM reconciliation_items i WHERE i.transaction_id = r.id AND i.kind = 'offline_shortfall' AND i.amount = r.shortfall AND i.asset = r.asset
+        AND NOT EXISTS (SELECT 1 FROM reconciliation_resolutions s WHERE s.item_id = i.id)) AS open_items
+    FROM redemptions r`);
+  for (const row of shortfalls.rows) {
+    const shortfall = Number(row.shortfall);
+    if (shortfall > 0 && Number(row.offline) !== 1) violations.push(`online redemption with a shortfall: ${String(row.id)}`);
+    if (Number(row.suspense_amount) !== -shortfall) violations.push(`redemption ${String(row.id)}: suspense ${String(row.suspense_amount)} for shortfall ${shortfall}`);
+    if (shortfall > 0 && Number(row.open_items) !== 1) violations.push(`overdraft without its reconciliation item: ${String(row.id)}`);
+  }
+  const suspense = await client.execute(`SELECT a.owner_id, a.asset, b.balance,
+      (SELECT COALESCE(SUM(r.shortfall), 0) FROM redemptions r WHERE r.station_id = a.owner_id AND r.asset = a.asset) AS shortfalls
+    FROM accounts a JOIN balances b ON b.account_key = a.key WHERE a.purpose = 'suspense'`);
+  for (const row of suspense.rows) if (Number(row.balance) !== -Number(row.shortfalls)) violations.push(`suspense ${String(row.owner_id)} ${String(row.asset)} ${String(row.balance)} vs shortfalls ${String(row.shortfalls)}`);
+  return violations;
+}
