@@ -55,12 +55,38 @@ export function buildGroupStatements(writes: GroupWrites): InStatement[] {
   for (const change of writes.holdsResolved) {
     statements.push({ sql: "UPDATE holds SET status = ?, resolved_seq = ? WHERE hold_id = ? AND status = 'pending'", args: [change.status, change.resolvedSeq, change.holdId] });
   }
-  statements.push(...writes.extra);
+  statements.push(...mergeSingleRowInserts(writes.extra));
   if (writes.nonces.length > 0) {
     statements.push({ sql: 'DELETE FROM kiosk_nonces WHERE expires_at_ms < ?', args: [writes.noncesExpiredBeforeMs] });
     statements.push(...insertRows('INSERT INTO kiosk_nonces (kiosk_id, nonce, expires_at_ms)', '', writes.nonces.map((item) => [item.kioskId, item.nonce, item.expiresAtMs])));
   }
   return statements;
+}
+
+const singleRowInsert = /^INSERT INTO [\w"`]+ \([^()]*\) VALUES \((?:\?, )*\?\)$/i;
+
+/**
+ * Units' extra statements with the same single-row `INSERT … VALUES (?, …)` text become one multi-row INSERT at the
+ * place of the first (a group of check-outs writes its closures in one statement, not one each): each statement is
+ * prepared once per group instead of once per unit. Other statements keep their place and order.
+ */
+export function mergeSingleRowInserts(extra: readonly InStatement[]): InStatement[] {
+  const merged: (InStatement | { head: string; rows: InValue[][] })[] = [];
+  const bySql = new Map<string, { head: string; rows: InValue[][] }>();
+  for (const statement of extra) {
+    if (typeof statement === 'string' || !Array.isArray(statement.args) || !singleRowInsert.test(statement.sql)) {
+      merged.push(statement);
+      continue;
+    }
+    const entry = bySql.get(statement.sql);
+    if (entry) entry.rows.push([...statement.args]);
+    else {
+      const created = { head: statement.sql.slice(0, statement.sql.search(/ VALUES \(/i)), rows: [[...statement.args]] };
+      bySql.set(statement.sql, created);
+      merged.push(created);
+    }
+  }
+  return merged.flatMap((item) => (typeof item === 'object' && 'head' in item ? insertRows(item.head, '', item.rows) : [item]));
 }
 
 function insertRows(head: string, tail: string, rows: InValue[][]): { sql: string; args: InValue[] }[] {
