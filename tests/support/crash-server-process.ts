@@ -1,0 +1,90 @@
+// The ledger server as a child process on a file database, for the crash test: start (waits for its `listening`
+// line), SIGKILL at any moment, SIGTERM at the end. Every child is tracked so a failing test leaves none behind.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const entryFile = fileURLToPath(new URL('./crash-server-entry.ts', import.meta.url));
+const rootDir = fileURLToPath(new URL('../..', import.meta.url));
+const outputCharsMax = 20_000;
+const running = new Set<ChildProcess>();
+
+export type ServerProcess = {
+  url: string;
+  pid: number;
+  /** What the process printed (stdout and stderr, the last `outputCharsMax` characters). */
+  output(): string;
+  /** SIGKILL: no shutdown code runs; resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM: the server closes its database; resolves with the exit code. */
+  stop(): Promise<number | null>;
+};
+
+export type ExitedProcess = { code: number | null; output: string };
+
+/** Starts `crash-server-entry.ts` with `env` (plus PATH and HOME only) and waits until it listens or exits. */
+export async function startServerProcess(env: Record<string, string>, startTimeoutMs: number): Promise<ServerProcess> {
+  const outcome = await launch(env, startTimeoutMs);
+  if (outcome.kind === 'exited') throw new Error(`server exited (code ${outcome.exited.code}) before listening:\n${outcome.exited.output}`);
+  return outcome.server;
+}
+
+/** Starts the server expecting it to refuse: resolves with its exit code and output (throws if it listens). */
+export async function startServerExpectingRefusal(env: Record<string, string>, startTimeoutMs: number): Promise<ExitedProcess> {
+  const outcome = await launch(env, startTimeoutMs);
+  if (outcome.kind === 'listening') {
+    await outcome.server.kill();
+    throw new Error(`server started at ${outcome.server.url} but was expected to refuse:\n${outcome.server.output()}`);
+  }
+  return outcome.exited;
+}
+
+/** SIGKILLs every child this module started that is still running (for afterAll and failures). */
+export async function killAllServerProcesses(): Promise<void> {
+  await Promise.all([...running].map((child) => killChild(child)));
+}
+
+type Launched = { kind: 'listening'; server: ServerProcess } | { kind: 'exited'; exited: ExitedProcess };
+
+async function launch(env: Record<string, string>, startTimeoutMs: number): Promise<Launched> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entryFile], {
+    cwd: rootDir, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let output = '';
+  const append = (chunk: Buffer) => { output = (output + chunk.toString('utf8')).slice(-outputCharsMax); };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise<Launched>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void killChild(child).then(() => reject(new Error(`server did not listen within ${startTimeoutMs} ms:\n${output}`)));
+    }, startTimeoutMs);
+    child.stdout!.on('data', () => {
+      const url = /^listening (http:\/\/\S+)$/m.exec(output)?.[1];
+      if (url === undefined) return;
+      clearTimeout(timer);
+      resolve({ kind: 'listening', server: {
+        url, pid: child.pid!, output: () => output, kill: () => killChild(child),
+        stop: async () => { child.kill('SIGTERM'); return exited; },
+      } });
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      resolve({ kind: 'exited', exited: { code, output } });
+    });
+  });
+}
+
+async function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
