@@ -5,7 +5,7 @@
 import { draftFor } from '../../kiosk/src/submit.ts';
 import type { Operation } from '../../kiosk/src/flow/types.ts';
 import { checkSimulation, type SimVerdict } from './sim-checks.ts';
-import { crashPoints, startSimKiosk, type SimKiosk } from './sim-kiosk.ts';
+import { crashPoints, startSimKiosk, type CrashPoint, type SimKiosk } from './sim-kiosk.ts';
 import { createSimNetwork, type FaultCounts, type NetworkFaults } from './sim-network.ts';
 import { createSimRandom, type SimRandom } from './sim-random.ts';
 import { makeSimWorld, type SimWorld } from './sim-world.ts';
@@ -20,7 +20,7 @@ export type SimOptions = {
 };
 
 export type SimReport = SimVerdict & {
-  seed: number; submitted: number; stored: number; network: FaultCounts; crashes: number; restarts: number;
+  seed: number; submitted: number; stored: number; network: FaultCounts; crashes: Record<CrashPoint, number>; restarts: number;
   partitions: number; simulatedMs: number; healMs: number;
 };
 
@@ -82,12 +82,18 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
     const verdict = await checkSimulation(world, kiosks);
     return {
       ...verdict, seed: options.seed, submitted: workload.submitted(), stored: kiosks.reduce((sum, kiosk) => sum + kiosk.everStored.size, 0), network: network.counts,
-      crashes: kiosks.reduce((sum, kiosk) => sum + Object.values(kiosk.crashes).reduce((a, b) => a + b, 0), 0), restarts: kiosks.reduce((sum, kiosk) => sum + kiosk.restarts(), 0),
+      crashes: sumCrashes(kiosks), restarts: kiosks.reduce((sum, kiosk) => sum + kiosk.restarts(), 0),
       partitions, simulatedMs: world.clock.nowMs - startMs, healMs: world.clock.nowMs - healStartMs,
     };
   } finally {
     world.close();
   }
+}
+
+function sumCrashes(kiosks: readonly SimKiosk[]): Record<CrashPoint, number> {
+  const sums = Object.fromEntries(crashPoints.map((point) => [point, 0])) as Record<CrashPoint, number>;
+  for (const kiosk of kiosks) for (const point of crashPoints) sums[point] += kiosk.crashes[point];
+  return sums;
 }
 
 /**
