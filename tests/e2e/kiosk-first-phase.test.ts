@@ -46,10 +46,12 @@ const printedText = (): string => decodePrintout(kiosk.printer.printedBytes()).l
 /** The kiosk's zh-CN way of showing minutes of `time`. */
 const shownMinutes = (minutes: number): string => `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`;
 
-/** Waits until the printer has the whole receipt (its verify QR is printed last but for the cut) and decodes it. */
+/** Waits until the printer has cut the receipt, then decodes it; every Chinese byte must have come in Chinese mode. */
 async function receiptPrinted(): Promise<Printout> {
-  await expect.poll(() => decodePrintout(kiosk.printer.printedBytes()).qrPayloads.length, { timeout: 10_000 }).toBeGreaterThan(0);
-  return decodePrintout(kiosk.printer.printedBytes());
+  await expect.poll(() => decodePrintout(kiosk.printer.printedBytes()).cutCount, { timeout: 10_000 }).toBeGreaterThan(0);
+  const printout = decodePrintout(kiosk.printer.printedBytes());
+  expect(printout.bytesOutsideChineseMode).toBe(0);
+  return printout;
 }
 
 /** An activity whose window started two hours ago, credited down to 15 minutes at 10 points an hour. */
@@ -102,7 +104,7 @@ describe('kiosk, first phase', () => {
     await screenshot(page, '04-not-found');
     await page.getByRole('button', { name: '注册', exact: true }).click();
     await page.getByRole('button', { name: '同意', exact: true }).waitFor();
-    await screenshot(page, '04-consent');
+    await screenshot(page, '05-consent');
     await page.getByRole('button', { name: '不同意' }).click();
     await page.getByRole('button', { name: '签到' }).waitFor();
     expect(requests.filter((request) => request === 'POST /api/v1/people')).toEqual([]);
@@ -115,7 +117,7 @@ describe('kiosk, first phase', () => {
     await page.getByRole('button', { name: '不留手机号，直接注册' }).click();
     await page.getByText('注册成功').waitFor({ timeout: 15_000 });
     expect(requests.filter((request) => request === 'POST /api/v1/people')).toHaveLength(1);
-    await screenshot(page, '05-registered');
+    await screenshot(page, '06-registered');
     await page.getByRole('button', { name: '完成' }).click();
     const found = await staff.call('POST', '/api/v1/identify', { card: { idNumber: resident.idNumber } });
     expect(found.status).toBe(200);
@@ -129,10 +131,10 @@ describe('kiosk, first phase', () => {
     await page.getByText('余额和最近记录').first().waitFor({ timeout: 15_000 });
     expect(await page.content()).not.toContain(resident.name);
     expect(await shownBalances()).toEqual([shownMinutes(0), '0 分']);
-    await screenshot(page, '06-statement');
+    await screenshot(page, '07-statement');
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('button', { name: '打印会员码' }).waitFor();
-    await screenshot(page, '07-menu');
+    await screenshot(page, '08-menu');
     await page.getByRole('button', { name: '返回' }).click();
   });
 
@@ -145,10 +147,10 @@ describe('kiosk, first phase', () => {
     await page.getByRole('button', { name: '签到' }).click();
     await tapCard(kiosk, resident);
     await page.getByRole('button', { name: /社区读报会/ }).click({ timeout: 15_000 });
-    await screenshot(page, '10-confirm-check-in');
+    await screenshot(page, '09-confirm-check-in');
     await page.getByRole('button', { name: '确认' }).click();
     await page.getByText('签到成功').first().waitFor({ timeout: 15_000 });
-    await screenshot(page, '11-checked-in');
+    await screenshot(page, '10-checked-in');
     const printout = await receiptPrinted();
     expect(printout.lines.join('\n')).toContain(readingTitle);
     expect(printout.lines.join('\n')).not.toContain('待同步');
@@ -168,7 +170,7 @@ describe('kiosk, first phase', () => {
     await tapCard(kiosk, resident);
     await page.locator('main[data-screen=open-attendances]').getByRole('button', { name: /长者书法课/ }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('button', { name: /社区读报会/ }).count()).toBe(1);
-    await screenshot(page, '12-choose-check-out');
+    await screenshot(page, '11-choose-check-out');
     await page.getByRole('button', { name: /长者书法课/ }).click();
     await page.getByText('签退成功').first().waitFor({ timeout: 15_000 });
     const facts = await page.locator('.facts dd').allTextContents();
@@ -205,7 +207,7 @@ describe('kiosk, first phase', () => {
     await page.getByText('兑换成功').first().waitFor({ timeout: 15_000 });
     expect(await page.getByLabel(/取件码/).count()).toBe(1);
     expect(await shownBalances()).toEqual([shownMinutes(60), '5 分']);
-    await screenshot(page, '15-redeemed');
+    await screenshot(page, '13-redeemed');
     expect((await receiptPrinted()).lines.join('\n')).toContain('兑换');
     await page.getByRole('button', { name: '完成' }).click();
 
@@ -216,8 +218,10 @@ describe('kiosk, first phase', () => {
     await page.getByRole('button', { name: /理发券/ }).click({ timeout: 15_000 });
     await page.getByRole('button', { name: '确认' }).click();
     await page.getByText('待同步').first().waitFor({ timeout: 15_000 });
+    await screenshot(page, '14-redeem-queued');
     const printout = await receiptPrinted();
-    expect(printout.lines.join('\n')).toContain('待同步');
+    expect(printout.lines).toContain('【待同步】');
+    expect(printout.lines.join('\n')).toContain('取件码');
     queuedVerifyUrls.push(printout.qrPayloads.find((payload) => payload.includes('/api/v1/receipts/'))!);
     await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: '兑换' }).click();
@@ -243,9 +247,10 @@ describe('kiosk, first phase', () => {
     await page.getByRole('button', { name: /垃圾分类宣传/ }).click();
     await page.getByText('待同步').first().waitFor({ timeout: 15_000 });
     await page.getByText(/网络已断开，1 条记录待同步/).waitFor();
-    await screenshot(page, '13-check-out-queued');
+    await screenshot(page, '15-check-out-queued');
     let printout = await receiptPrinted();
-    expect(printout.lines.join('\n')).toContain('待同步');
+    expect(printout.lines).toContain('【待同步】');
+    expect(printout.lines).toContain('业务：签退');
     expect(printout.lines.join('\n')).toContain(sortingTitle);
     const sortingVerifyUrl = printout.qrPayloads.find((payload) => payload.includes('/api/v1/receipts/'))!;
     expect((await openVerifyUrl(sortingVerifyUrl)).status).toBe(404);
@@ -257,16 +262,17 @@ describe('kiosk, first phase', () => {
     await page.getByRole('button', { name: '签退' }).click();
     await tapCard(kiosk, resident);
     await page.getByText(/网络已断开，2 条记录待同步/).waitFor({ timeout: 15_000 });
-    await screenshot(page, '14-offline-check-out');
+    await screenshot(page, '16-offline-check-out');
     printout = await receiptPrinted();
-    expect(printout.lines.join('\n')).toContain('待同步');
+    expect(printout.lines).toContain('【待同步】');
+    expect(printout.lines).toContain('业务：签退');
     queuedVerifyUrls.push(printout.qrPayloads.find((payload) => payload.includes('/api/v1/receipts/'))!);
     expect(await dumpBrowserStorage(page)).toContain('check-out');
     await page.getByRole('button', { name: '完成' }).click();
 
     await context.setOffline(false);
     await page.getByText(/网络已断开/).waitFor({ state: 'detached', timeout: 70_000 });
-    await screenshot(page, '14-drained');
+    await screenshot(page, '17-drained');
     expect(await openVerifyUrl(sortingVerifyUrl)).toMatchObject({ status: 200, body: { valid: true, kind: 'check_out', amounts: { time: 60, points: 10 } } });
     await expectEachQueuedWriteOnce();
 
@@ -276,6 +282,7 @@ describe('kiosk, first phase', () => {
     await tapCard(kiosk, resident);
     await page.getByText('余额和最近记录').first().waitFor({ timeout: 15_000 });
     expect(await shownBalances()).toEqual([shownMinutes(ledger.time), `${ledger.points} 分`]);
+    await screenshot(page, '18-statement-after-drain');
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('button', { name: '返回' }).click();
   });
@@ -291,9 +298,9 @@ describe('kiosk, first phase', () => {
     await page.getByRole('button', { name: '确认' }).click();
     await page.getByText('待同步').first().waitFor({ timeout: 15_000 });
     await page.getByText(/网络已断开，1 条记录待同步/).waitFor();
-    await screenshot(page, '13-queued-offline');
+    await screenshot(page, '19-check-in-queued');
     const printout = await receiptPrinted();
-    expect(printout.lines.join('\n')).toContain('待同步');
+    expect(printout.lines).toContain('【待同步】');
     expect(printout.lines.join('\n')).toContain(readingTitle);
     queuedVerifyUrls.push(printout.qrPayloads.find((payload) => payload.includes('/api/v1/receipts/'))!);
     expect(await dumpBrowserStorage(page)).toContain('check-in');
@@ -311,6 +318,7 @@ describe('kiosk, first phase', () => {
     await page.getByText('余额和最近记录').first().waitFor({ state: 'detached', timeout: 60_000 });
     await page.getByRole('button', { name: '签到' }).waitFor();
     expect(await page.locator('.balances').count()).toBe(0);
+    await screenshot(page, '20-wiped');
   });
 
   it('keeps no name, ID number or address in localStorage, sessionStorage, IndexedDB, Cache Storage or cookies after the turns', async () => {
@@ -321,6 +329,39 @@ describe('kiosk, first phase', () => {
     expect(parsed.indexedDb['linli-kiosk/residents']?.length).toBeGreaterThan(0);
     expect(Object.values(parsed.cacheStorage).flat().some(([, body]) => body.length > 0)).toBe(true);
     expect(personalDataIn(stored, resident)).toEqual([]);
+  });
+
+  it('reads every storage area in the storage check: a marker put in each one is found', async () => {
+    // A separate context on the same origin, so the kiosk's own storage is left as it is.
+    const context = await kiosk.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${station.url}/health`);
+      await page.evaluate(async () => {
+        localStorage.setItem('probe', 'marker-local');
+        sessionStorage.setItem('probe', 'marker-session');
+        document.cookie = 'probe=marker-cookie; path=/';
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('probe-db');
+          open.onupgradeneeded = () => open.result.createObjectStore('records');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const transaction = db.transaction('records', 'readwrite');
+          transaction.objectStore('records').put({ nested: { bytes: new TextEncoder().encode('marker-idb-bytes') } }, 'key');
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error);
+        });
+        db.close();
+        await (await caches.open('probe-cache')).put('/probe', new Response('marker-cache-body'));
+      });
+      const stored = await dumpBrowserStorage(page);
+      for (const marker of ['marker-local', 'marker-session', 'marker-cookie', 'marker-idb-bytes', 'marker-cache-body']) expect(stored).toContain(marker);
+      expect(personalDataIn(stored, { name: 'marker-local', idNumber: 'MARKER-IDB-BYTES', phone: 'marker-cookie' })).toEqual(['marker-local', 'marker-idb-bytes', 'marker-cookie']);
+    } finally {
+      await context.close();
+    }
   });
 
   it('opens the maintenance screen only with the PIN: devices, queue without rejections, kiosk id, test print', async () => {
@@ -337,7 +378,7 @@ describe('kiosk, first phase', () => {
     kiosk.printer.clear();
     await page.getByRole('button', { name: '测试打印' }).click();
     await expect.poll(printedText, { timeout: 10_000 }).toContain('打印测试');
-    await screenshot(page, '16-maintenance');
+    await screenshot(page, '21-maintenance');
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('button', { name: '签到' }).waitFor();
   });
@@ -349,10 +390,10 @@ describe('kiosk, first phase', () => {
     const sizeAfter = await page.getByRole('button', { name: '签到' }).evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     expect(sizeAfter).toBeGreaterThan(sizeBefore);
     expect(sizeBefore).toBeGreaterThanOrEqual(24);
-    await screenshot(page, '08-elder-mode');
+    await screenshot(page, '22-elder-mode');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Check in' }).waitFor();
-    await screenshot(page, '09-english');
+    await screenshot(page, '23-english');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('button', { name: '标准字号' }).click();
   });
