@@ -9,7 +9,7 @@ import { hashRequest, type JsonValue } from '../core/canonical.ts';
 import type { SubmitOutcome } from '../core/transaction.ts';
 import type { UnitNonce } from '../db/ledger/unit.ts';
 import type { KioskRow } from '../db/station/kiosks.ts';
-import { takeDeferredNonce } from '../routes/auth.ts';
+import { signedBodyOf, takeDeferredNonce } from '../routes/auth.ts';
 import { storeDeferredNonce } from '../services/kiosk-auth.ts';
 import { assert } from '../../../domain/assert.ts';
 import { fail, isErrorCode, statusOfCode, type AppEnv } from '../routes/http.ts';
@@ -17,6 +17,8 @@ import { boolean, integer, isoTime, object, optional, type Check } from '../rout
 
 /** `id` must be a time-ordered id made by the kiosk (domain/ids.ts). */
 export const kioskWriteId: Check<string> = (value, field) => (isId(value) ? ok(value) : err('invalid_input', `${field}: must be a time-ordered id (26 chars, Crockford base32)`));
+
+const utf8 = new TextDecoder();
 
 export const kioskWriteShape = { id: kioskWriteId, kioskSeq: integer(1, Number.MAX_SAFE_INTEGER), occurredAt: isoTime, offline: optional(boolean) };
 
@@ -59,7 +61,9 @@ async function parseKioskWrite<S extends Shape>(c: Context<AppEnv>, shape: S): P
   if (principal.kind !== 'kiosk') return err('forbidden');
   let body: unknown;
   try {
-    body = await c.req.json();
+    const signed = signedBodyOf(c);
+    // Hono's c.req.json() after the signature check's arrayBuffer() would rebuild a Response to read it again.
+    body = signed ? JSON.parse(utf8.decode(signed)) : await c.req.json();
   } catch {
     return err('invalid_json');
   }

@@ -38,6 +38,12 @@ export function requireKiosk(options: { nonce: 'store' | 'defer' } = { nonce: 's
 }
 
 const deferredNonces = new WeakMap<Request, DeferredNonce>();
+const signedBodies = new WeakMap<Request, Uint8Array>();
+
+/** The body bytes a verified kiosk request was signed over, so routes parse them without reading the body again. */
+export function signedBodyOf(c: Context<AppEnv>): Uint8Array | undefined {
+  return signedBodies.get(c.req.raw);
+}
 
 /** The nonce `requireKiosk({ nonce: 'defer' })` left for this request's write to store; undefined otherwise. */
 export function takeDeferredNonce(c: Context<AppEnv>): DeferredNonce | undefined {
@@ -91,6 +97,7 @@ async function authenticateKioskRequest(c: Context<AppEnv>, nonceMode: 'store' |
   if (!result.ok) return fail(c, result.code);
   const { kiosk, deferredNonce } = result.value;
   if (deferredNonce) deferredNonces.set(c.req.raw, deferredNonce);
+  signedBodies.set(c.req.raw, body);
   c.set('principal', { kind: 'kiosk', kiosk, stationIds: [kiosk.stationId] });
   return null;
 }
