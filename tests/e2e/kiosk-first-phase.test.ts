@@ -4,7 +4,8 @@
 // screen, paper, balances and change feed agree; redemption online and offline; requests blocked → check-outs and a
 // check-in queued and printed 待同步, then drained exactly once each, the receipts verifying and the shown balances
 // equal to the ledger's; the idle wipe; and no name, ID number or address in any browser storage after a turn.
-// Real Chromium, the real service (startServer) on a temp database, card reader and printer as byte-level emulators.
+// Real Chromium (Debian's), the real service as `npm start` on a temp database, a fake navigator.serial (addInitScript)
+// wired to the card reader and printer emulators byte for byte.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoResidentFemale } from '../../hardware/card-reader/demo-cards.ts';
 import { decodePrintout, type Printout } from '../../hardware/printer/printout.ts';
