@@ -2,15 +2,17 @@
 // restart the file passes integrity_check, every write answered 2xx/409 before the kill is stored with the same body
 // and answers 200 (never 201) when re-sent, a write whose answer was lost settles exactly once, the ledger balances,
 // the chain verifies and each kiosk's sequence is continuous. CRASH_KILLS (default 15) and CRASH_SEED steer it.
+// Also proves the server refuses to start on a database whose journal cannot become WAL (read-only file system).
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Database from 'libsql';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCrashKiosk, type CrashKiosk, type Json } from '../support/crash-kiosk.ts';
 import { inspectLedgerFile, storedKioskSeqs } from '../support/crash-ledger-file.ts';
 import { checkPersonChains, resendAndCompare } from '../support/crash-expectations.ts';
-import { killAllServerProcesses, startServerProcess, type ServerProcess } from '../support/crash-server-process.ts';
+import { killAllServerProcesses, startServerExpectingRefusal, startServerProcess, type ServerProcess } from '../support/crash-server-process.ts';
 import { runWorker, seededRandom, settleWorker, type Catalogue, type Worker } from '../support/crash-workload.ts';
 
 const killCount = Number(process.env.CRASH_KILLS ?? 15);
@@ -45,6 +47,7 @@ describe('crash safety of the server process and its libSQL file', () => {
       const workers: Worker[] = kiosks.flatMap((kiosk) => Array.from({ length: workersPerKiosk }, () => ({ kiosk, personIndex: 0, step: 0 })));
       let personCount = 0;
       const resent = new Set<string>();
+      const settledCounts = { none: 0, absent: 0, present: 0, refused: 0, lost: 0 };
 
       for (let kill = 1; kill <= killCount; kill++) {
         let isStopping = false;
@@ -57,7 +60,11 @@ describe('crash safety of the server process and its libSQL file', () => {
         server = await startServerProcess(env, startTimeoutMs);
         const context = `after kill ${kill}/${killCount}`;
         expectSoundFile(databasePath, kiosks, context);
-        for (const worker of workers) expect(await settleWorker(worker, server.url), `${context}: re-sent write settles`).toBe(true);
+        for (const worker of workers) {
+          const settled = await settleWorker(worker, server.url);
+          expect(settled, `${context}: the write in flight settles when re-sent`).not.toBe('lost');
+          settledCounts[settled] += 1;
+        }
         await resendAndCompare(server.url, kiosks, resent, context);
         expectSoundFile(databasePath, kiosks, context, { allSettled: true });
         expect(await staffCall(server.url, 'GET', '/api/v1/ledger/verify', setup.token), `${context}: chain`).toMatchObject({ status: 200, body: { ok: true } });
@@ -68,6 +75,7 @@ describe('crash safety of the server process and its libSQL file', () => {
       await resendAndCompare(server.url, kiosks, resent, 'final re-send of every write');
       const written = kiosks.reduce((sum, kiosk) => sum + kiosk.entries.length, 0);
       expect(written, 'the load wrote something between kills').toBeGreaterThan(killCount);
+      expect(settledCounts.absent + settledCounts.present + settledCounts.refused, `kills caught writes in flight ${JSON.stringify(settledCounts)}`).toBeGreaterThan(0);
       expect(await server.stop(), 'SIGTERM exit code').toBe(0);
       expectSoundFile(databasePath, kiosks, 'after a clean stop', { allSettled: true });
     } catch (error) {
@@ -75,6 +83,25 @@ describe('crash safety of the server process and its libSQL file', () => {
       throw error;
     }
   }, 180_000);
+});
+
+describe('durability settings at start-up', () => {
+  it('refuses to start when the database on a read-only file system cannot switch to WAL', async () => {
+    const readOnlyDir = join(dataDir, 'read-only');
+    mkdirSync(readOnlyDir);
+    const databasePath = join(readOnlyDir, 'linli.db');
+    const rollbackJournal = new Database(databasePath);
+    rollbackJournal.exec('CREATE TABLE kept (value TEXT); INSERT INTO kept VALUES (\'before\')');
+    expect(rollbackJournal.prepare('PRAGMA journal_mode').get()).toMatchObject({ journal_mode: 'delete' });
+    rollbackJournal.close();
+    const bytesBefore = readFileSync(databasePath);
+
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${databasePath}`, LINLI_SECRET: 'crash-test-secret-0123456789abcdefghijkl', BOOTSTRAP_ADMIN_PASSWORD: adminPassword, SEED: 'none' };
+    const refused = await startServerExpectingRefusal(env, startTimeoutMs, readOnlyDir);
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.output).toMatch(/readonly database/);
+    expect(readFileSync(databasePath).equals(bytesBefore), 'the file is untouched').toBe(true);
+  }, 60_000);
 });
 
 /** The file checks after a restart; with `allSettled` every write of every kiosk must be stored at its kioskSeq. */

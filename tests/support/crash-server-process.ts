@@ -29,9 +29,13 @@ export async function startServerProcess(env: Record<string, string>, startTimeo
   return outcome.server;
 }
 
-/** Starts the server expecting it to refuse: resolves with its exit code and output (throws if it listens). */
-export async function startServerExpectingRefusal(env: Record<string, string>, startTimeoutMs: number): Promise<ExitedProcess> {
-  const outcome = await launch(env, startTimeoutMs);
+/**
+ * Starts the server expecting it to refuse: resolves with its exit code and output (throws if it listens). With
+ * `readOnlyDir`, the server runs in its own user and mount namespaces (unshare) where that folder is bind-mounted
+ * read-only: a real read-only file system, nothing mocked, and nothing outside the child changes.
+ */
+export async function startServerExpectingRefusal(env: Record<string, string>, startTimeoutMs: number, readOnlyDir?: string): Promise<ExitedProcess> {
+  const outcome = await launch(env, startTimeoutMs, readOnlyDir);
   if (outcome.kind === 'listening') {
     await outcome.server.kill();
     throw new Error(`server started at ${outcome.server.url} but was expected to refuse:\n${outcome.server.output()}`);
@@ -46,8 +50,11 @@ export async function killAllServerProcesses(): Promise<void> {
 
 type Launched = { kind: 'listening'; server: ServerProcess } | { kind: 'exited'; exited: ExitedProcess };
 
-async function launch(env: Record<string, string>, startTimeoutMs: number): Promise<Launched> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entryFile], {
+async function launch(env: Record<string, string>, startTimeoutMs: number, readOnlyDir?: string): Promise<Launched> {
+  const node = [process.execPath, '--import', 'tsx', entryFile];
+  const mountReadOnly = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"';
+  const [command, ...args] = readOnlyDir === undefined ? node : ['unshare', '--user', '--map-root-user', '--mount', 'sh', '-c', mountReadOnly, 'sh', readOnlyDir, ...node];
+  const child = spawn(command!, args, {
     cwd: rootDir, stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
   });

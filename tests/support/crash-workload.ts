@@ -37,13 +37,16 @@ export async function runWorker(worker: Worker, catalogue: Catalogue, baseUrl: (
   return 'stopped';
 }
 
-/** Re-sends the worker's unanswered write once (the server is up): true when it is now settled. */
-export async function settleWorker(worker: Worker, baseUrl: string): Promise<boolean> {
-  if (worker.current === undefined) return true;
+/**
+ * Re-sends the worker's unanswered write once (the server is up). `absent`: it was not stored (201 now); `present`:
+ * it was stored but its answer was lost (200); `refused`: a 409 either way; `none`: nothing was pending; `lost`: no answer.
+ */
+export async function settleWorker(worker: Worker, baseUrl: string): Promise<'none' | 'absent' | 'present' | 'refused' | 'lost'> {
+  if (worker.current === undefined) return 'none';
   const delivery = await worker.kiosk.send(baseUrl, worker.current);
-  if (delivery.kind === 'lost') return false;
+  if (delivery.kind === 'lost') return 'lost';
   advance(worker, delivery.answer);
-  return true;
+  return delivery.answer.status === 201 ? 'absent' : delivery.answer.status === 200 ? 'present' : 'refused';
 }
 
 function advance(worker: Worker, answer: Answer): void {
