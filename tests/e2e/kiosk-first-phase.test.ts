@@ -332,39 +332,6 @@ describe('kiosk, first phase', () => {
     expect(personalDataIn(stored, resident)).toEqual([]);
   });
 
-  it('reads every storage area in the storage check: a marker put in each one is found', async () => {
-    // A separate context on the same origin, so the kiosk's own storage is left as it is.
-    const context = await kiosk.browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(`${station.url}/health`);
-      await page.evaluate(async () => {
-        localStorage.setItem('probe', 'marker-local');
-        sessionStorage.setItem('probe', 'marker-session');
-        document.cookie = 'probe=marker-cookie; path=/';
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('probe-db');
-          open.onupgradeneeded = () => open.result.createObjectStore('records');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        await new Promise<void>((resolve, reject) => {
-          const transaction = db.transaction('records', 'readwrite');
-          transaction.objectStore('records').put({ nested: { bytes: new TextEncoder().encode('marker-idb-bytes') } }, 'key');
-          transaction.oncomplete = () => resolve();
-          transaction.onerror = () => reject(transaction.error);
-        });
-        db.close();
-        await (await caches.open('probe-cache')).put('/probe', new Response('marker-cache-body'));
-      });
-      const stored = await dumpBrowserStorage(page);
-      for (const marker of ['marker-local', 'marker-session', 'marker-cookie', 'marker-idb-bytes', 'marker-cache-body']) expect(stored).toContain(marker);
-      expect(personalDataIn(stored, { name: 'marker-local', idNumber: 'MARKER-IDB-BYTES', phone: 'marker-cookie' })).toEqual(['marker-local', 'marker-idb-bytes', 'marker-cookie']);
-    } finally {
-      await context.close();
-    }
-  });
-
   it('opens the maintenance screen only with the PIN: devices, queue without rejections, kiosk id, test print', async () => {
     const { page } = kiosk;
     await page.getByRole('button', { name: '维护' }).click();
