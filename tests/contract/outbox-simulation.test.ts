@@ -3,25 +3,29 @@
 // partitions, and with kiosk crashes at each of four points. After healing every outbox drains within bounded
 // simulated time; nothing stored is lost or duplicated; outbox and ledger agree on each outcome; kiosk sequences are
 // continuous; ledger invariants hold; every offline overdraft is in suspense with a reconciliation item.
-// SIM_SEEDS (default 50), SIM_OPERATIONS (default 100) and SIM_SEED_FROM (default 1000) widen or replay the run.
+// Seeded runs replay bit for bit (same report, same ledger digest); racing runs also let several kiosks hit the app at
+// once, which the seed does not order. SIM_SEEDS (default 40), SIM_RACE_SEEDS (default 10), SIM_OPERATIONS (default
+// 100) and SIM_SEED_FROM (default 1000) widen the run or replay one seed.
 
 import { describe, expect, it } from 'vitest';
 import { crashPoints } from '../support/sim-kiosk.ts';
 import { healMsMax, runSimulation, type SimOptions, type SimReport } from '../support/sim-run.ts';
 
-const seedCount = Number(process.env.SIM_SEEDS ?? 50);
+const seedCount = Number(process.env.SIM_SEEDS ?? 40);
+const raceSeedCount = Number(process.env.SIM_RACE_SEEDS ?? 10);
 const operationsPerSeed = Number(process.env.SIM_OPERATIONS ?? 100);
 const seedFrom = Number(process.env.SIM_SEED_FROM ?? 1_000);
 /** Seeds kept forever: each once failed or reached a rare path. Add every failing seed here. */
 const regressionSeeds: number[] = [1, 7, 42];
 const seeds = Array.from({ length: seedCount }, (_, index) => seedFrom + index);
+const raceSeeds = Array.from({ length: raceSeedCount }, (_, index) => seedFrom + 500_000 + index);
 const reports: SimReport[] = [];
 const testTimeoutMs = 120_000;
 
 async function expectCleanRun(options: SimOptions): Promise<SimReport> {
   const report = await runSimulation(options);
   reports.push(report);
-  const replay = `seed ${report.seed} — replay with SIM_SEEDS=1 SIM_SEED_FROM=${report.seed} SIM_OPERATIONS=${options.operations}`;
+  const replay = `seed ${report.seed}${options.burstProbability ? ' (racing)' : ''} — replay: runSimulation(${JSON.stringify(options)})`;
   expect(report.violations, `${replay}\n${report.violations.slice(0, 20).join('\n')}`).toEqual([]);
   expect(report.healMs, `${replay}: outboxes still pending ${report.healMs} ms after healing`).toBeLessThanOrEqual(healMsMax);
   expect(report.stored, `${replay}: nothing was stored`).toBeGreaterThan(0);
@@ -30,19 +34,31 @@ async function expectCleanRun(options: SimOptions): Promise<SimReport> {
 
 describe('kiosk outbox ↔ ledger simulation under faults', () => {
   it.each(seeds)('loses, duplicates and disagrees on nothing (seed %i)', async (seed) => {
-    await expectCleanRun({ seed, operations: operationsPerSeed });
+    await expectCleanRun({ seed, operations: operationsPerSeed, burstProbability: 0 });
+  }, testTimeoutMs);
+
+  it.each(raceSeeds)('loses, duplicates and disagrees on nothing with kiosks racing (seed %i)', async (seed) => {
+    await expectCleanRun({ seed, operations: operationsPerSeed, burstProbability: 0.3 });
   }, testTimeoutMs);
 
   it.each(regressionSeeds)('stays clean on regression seed %i', async (seed) => {
-    await expectCleanRun({ seed, operations: operationsPerSeed });
+    await expectCleanRun({ seed, operations: operationsPerSeed, burstProbability: 0 });
+  }, testTimeoutMs);
+
+  it('replays a seed bit for bit: the same report and the same ledger digest', async () => {
+    const options = { seed: 31, operations: 60, burstProbability: 0 };
+    const first = await runSimulation(options);
+    const second = await runSimulation(options);
+    expect(second).toEqual(first);
+    expect(first.ledgerDigest).toMatch(/^[0-9a-f]{64}$/);
   }, testTimeoutMs);
 
   it('stays clean with kiosk clocks skewed inside the ±5 min signing window (−4 min, +4 min, +2.5 min)', async () => {
-    await expectCleanRun({ seed: 77, operations: operationsPerSeed, skewMs: [-240_000, 240_000, 150_000] });
+    await expectCleanRun({ seed: 77, operations: operationsPerSeed, burstProbability: 0, skewMs: [-240_000, 240_000, 150_000] });
   }, testTimeoutMs);
 
   it('stays clean with one kiosk clock 7 min ahead: the signed client resyncs from the 401 answer and delivers', async () => {
-    const report = await expectCleanRun({ seed: 78, operations: 40, skewMs: [420_000, 0, 0] });
+    const report = await expectCleanRun({ seed: 78, operations: 40, burstProbability: 0, skewMs: [420_000, 0, 0] });
     expect(report.ledgerKioskRows).toBe(report.stored);
   }, testTimeoutMs);
 

@@ -2,13 +2,18 @@
 // outcome, kiosk sequences are continuous, and the ledger's invariants hold (trial balance, balances = postings,
 // chain, no person below zero, every offline overdraft in suspense with its reconciliation item).
 
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { SimKiosk } from './sim-kiosk.ts';
 import type { SimWorld } from './sim-world.ts';
 
 type LedgerRow = { id: string; kioskId: string; kioskSeq: number; status: string; code: string | null; response: string };
 
-export type SimVerdict = { violations: string[]; ledgerKioskRows: number; overdrafts: number; outcomes: Record<string, number> };
+export type SimVerdict = {
+  violations: string[]; ledgerKioskRows: number; overdrafts: number; outcomes: Record<string, number>;
+  /** SHA-256 over every transaction's id, kiosk fields, status and code and every balance: equal digests, equal ledgers. */
+  ledgerDigest: string;
+};
 
 export async function checkSimulation(world: SimWorld, kiosks: readonly SimKiosk[]): Promise<SimVerdict> {
   const violations: string[] = [];
@@ -49,7 +54,7 @@ export async function checkSimulation(world: SimWorld, kiosks: readonly SimKiosk
   if (rows.length !== storedCount) violations.push(`ledger has ${rows.length} kiosk rows, outboxes stored ${storedCount}`);
   violations.push(...(await checkLedgerInvariants(world)));
   const overdrafts = Number((await client.execute('SELECT count(*) FROM redemptions WHERE shortfall > 0')).rows[0]?.[0] ?? 0);
-  return { violations, ledgerKioskRows: rows.length, overdrafts, outcomes };
+  return { violations, ledgerKioskRows: rows.length, overdrafts, outcomes, ledgerDigest: await digestLedger(world) };
 }
 
 /** Ledger-wide invariants, independent of the kiosks. */
@@ -83,4 +88,12 @@ export async function checkLedgerInvariants(world: SimWorld): Promise<string[]> 
     FROM accounts a JOIN balances b ON b.account_key = a.key WHERE a.purpose = 'suspense'`);
   for (const row of suspense.rows) if (Number(row.balance) !== -Number(row.shortfalls)) violations.push(`suspense ${String(row.owner_id)} ${String(row.asset)} ${String(row.balance)} vs shortfalls ${String(row.shortfalls)}`);
   return violations;
+}
+
+async function digestLedger(world: SimWorld): Promise<string> {
+  const client = world.fixture.database.client;
+  const transactions = await client.execute("SELECT ledger_seq, id, kind, kiosk_id, kiosk_seq, status, COALESCE(code, '') FROM transactions ORDER BY ledger_seq");
+  const balances = await client.execute('SELECT account_key, balance FROM balances ORDER BY account_key');
+  const text = [...transactions.rows, ...balances.rows].map((row) => Array.from(row).map(String).join('|')).join('\n');
+  return createHash('sha256').update(text).digest('hex');
 }

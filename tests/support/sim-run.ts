@@ -17,6 +17,9 @@ export type SimOptions = {
   skewMs?: number[];
   faults?: NetworkFaults;
   crashProbability?: number;
+  /** Chance per step that several kiosks act at once. Their requests then race inside the app (WebCrypto and the
+   * group-commit writer), which a seed does not order, so only runs without bursts replay bit for bit. */
+  burstProbability?: number;
 };
 
 export type SimReport = SimVerdict & {
@@ -64,7 +67,7 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
         await kiosk.restartIfCrashed();
       }
       if (random.chance(options.crashProbability ?? 0.1)) random.pick(kiosks).arm(random.pick(crashPoints));
-      const actors = random.chance(0.15) ? kiosks.filter(() => random.chance(0.7)) : [random.pick(kiosks)];
+      const actors = random.chance(options.burstProbability ?? 0.15) ? kiosks.filter(() => random.chance(0.7)) : [random.pick(kiosks)];
       const runs = actors.map((kiosk) => workload.plan(kiosk));
       await Promise.all(runs.map((run) => run()));
       for (const kiosk of kiosks) await kiosk.restartIfCrashed();
