@@ -68,8 +68,11 @@ async function createEarlierActivity(title: string): Promise<string> {
 
 /** The second kiosk uploads the resident's check-in as an offline write that happened 70 minutes ago. */
 async function checkInEarlierElsewhere(activityId: string): Promise<void> {
-  const checkedIn = await nodeKiosk.writeOffline('/api/v1/check-ins', { personId, activityId }, Date.now() - checkedInBeforeMs);
+  const occurredAtMs = Date.now() - checkedInBeforeMs;
+  const checkedIn = await nodeKiosk.writeOffline('/api/v1/check-ins', { personId, activityId }, occurredAtMs);
   expect(checkedIn.status, JSON.stringify(checkedIn.body)).toBe(201);
+  // The service keeps an offline write at the kiosk's time (to the minute), which is what makes the later credit real.
+  expect(Math.abs(Date.parse(checkedIn.body.checkedInAt) - occurredAtMs)).toBeLessThan(60_000);
 }
 
 async function shownBalances(): Promise<string[]> {
