@@ -5,14 +5,14 @@
 // Also proves the server refuses to start on a database whose journal cannot become WAL (read-only file system).
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import Database from 'libsql';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCrashKiosk, type CrashKiosk, type Json } from '../support/crash-kiosk.ts';
 import { inspectLedgerFile, storedKioskSeqs } from '../support/crash-ledger-file.ts';
 import { checkPersonChains, resendAndCompare } from '../support/crash-expectations.ts';
-import { killAllServerProcesses, startServerExpectingRefusal, startServerProcess, type ServerProcess } from '../support/crash-server-process.ts';
+import { killAllServerProcesses, killDuringStart, startServerExpectingRefusal, startServerProcess, type ServerProcess } from '../support/crash-server-process.ts';
 import { runWorker, seededRandom, settleWorker, type Catalogue, type Worker } from '../support/crash-workload.ts';
 
 const killCount = Number(process.env.CRASH_KILLS ?? 15);
@@ -22,6 +22,9 @@ const startTimeoutMs = 30_000;
 const fetchTimeoutMs = 10_000;
 const killDelayMsMin = 20;
 const killDelayMsMax = 500;
+/** Share of restarts that are themselves killed part-way through start-up (migrations, sweeps) before the real one. */
+const startKillShare = 0.3;
+const startKillDelayMsMax = 1_200;
 const adminPassword = 'crash-admin-password-1';
 
 let dataDir: string;
@@ -57,6 +60,7 @@ describe('crash safety of the server process and its libSQL file', () => {
         isStopping = true;
         await Promise.all(running);
 
+        if (random() < startKillShare) await killDuringStart(env, random() * startKillDelayMsMax, startTimeoutMs);
         server = await startServerProcess(env, startTimeoutMs);
         const context = `after kill ${kill}/${killCount}`;
         expectSoundFile(databasePath, kiosks, context);
@@ -82,7 +86,7 @@ describe('crash safety of the server process and its libSQL file', () => {
       if (error instanceof Error) error.message = `CRASH_SEED=${seed} CRASH_KILLS=${killCount}: ${error.message}\n--- server output ---\n${server?.output() ?? ''}`;
       throw error;
     }
-  }, 180_000);
+  }, 60_000 + killCount * 8_000);
 });
 
 describe('durability settings at start-up', () => {

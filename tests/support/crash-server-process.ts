@@ -43,6 +43,16 @@ export async function startServerExpectingRefusal(env: Record<string, string>, s
   return outcome.exited;
 }
 
+/** Starts the server and SIGKILLs it `killAfterMs` later, wherever its start-up is; says whether it had listened. */
+export async function killDuringStart(env: Record<string, string>, killAfterMs: number, startTimeoutMs: number): Promise<'before_listening' | 'after_listening'> {
+  const timer = setTimeout(() => void killAllServerProcesses(), killAfterMs);
+  const outcome = await launch(env, startTimeoutMs);
+  clearTimeout(timer);
+  if (outcome.kind === 'exited') return 'before_listening';
+  await outcome.server.kill();
+  return 'after_listening';
+}
+
 /** SIGKILLs every child this module started that is still running (for afterAll and failures). */
 export async function killAllServerProcesses(): Promise<void> {
   await Promise.all([...running].map((child) => killChild(child)));
