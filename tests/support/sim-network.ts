@@ -11,6 +11,8 @@ export type NetworkFaults = { dropRequest: number; dropResponse: number; duplica
 export type FaultCounts = {
   requestsDropped: number; responsesDropped: number; duplicated: number; delayed: number; partitioned: number;
   lateDelivered: number; lateAnswered: Record<string, number>;
+  /** Statuses of every delivered request (late ones included), whether or not the kiosk heard them. */
+  answered: Record<string, number>;
 };
 
 type Held = { deliverAtMs: number; order: number; path: string; init: RequestInit };
@@ -25,12 +27,13 @@ export function createSimNetwork(app: App, clock: { nowMs: number }, rootRandom:
   const held: Held[] = [];
   let heldOrder = 0;
   const streams = new Map<string, SimRandom>();
-  const counts: FaultCounts = { requestsDropped: 0, responsesDropped: 0, duplicated: 0, delayed: 0, partitioned: 0, lateDelivered: 0, lateAnswered: {} };
+  const counts: FaultCounts = { requestsDropped: 0, responsesDropped: 0, duplicated: 0, delayed: 0, partitioned: 0, lateDelivered: 0, lateAnswered: {}, answered: {} };
   const unreachable = () => new TypeError('fetch failed (simulated network)');
 
   /** What the Node server adds to every answer: a Date header, which the kiosk's signed client resyncs from on 401. */
   async function deliver(path: string, init: RequestInit): Promise<Response> {
     const answer = await app.request(path, { method: init.method ?? 'GET', headers: init.headers ?? {}, ...(init.body !== undefined && { body: init.body }) });
+    counts.answered[answer.status] = (counts.answered[answer.status] ?? 0) + 1;
     const headers = new Headers(answer.headers);
     headers.set('Date', new Date(clock.nowMs).toUTCString());
     return new Response(await answer.text(), { status: answer.status, headers });
