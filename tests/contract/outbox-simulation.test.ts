@@ -72,10 +72,11 @@ describe('kiosk outbox ↔ ledger simulation under faults', () => {
       requestsDropped: total((r) => r.network.requestsDropped), responsesDropped: total((r) => r.network.responsesDropped),
       duplicated: total((r) => r.network.duplicated), delayed: total((r) => r.network.delayed), lateDelivered: total((r) => r.network.lateDelivered),
       partitions: total((r) => r.partitions), partitionedRequests: total((r) => r.network.partitioned), restarts: total((r) => r.restarts),
-      overdrafts: total((r) => r.overdrafts),
+      overdrafts: total((r) => r.overdrafts), queuedRedemptionsRefused: total((r) => r.queuedRedemptionsRefused),
       ...Object.fromEntries(crashPoints.map((point) => [`crash_${point}`, total((r) => r.crashes[point])])),
     };
     console.log(`simulation: ${JSON.stringify(faults)}`);
-    for (const [name, count] of Object.entries(faults)) expect(count, name).toBeGreaterThan(0);
+    const { queuedRedemptionsRefused: _reported, ...exercised } = faults;
+    for (const [name, count] of Object.entries(exercised)) expect(count, name).toBeGreaterThan(0);
   });
 });

@@ -7,19 +7,27 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SimKiosk } from './sim-kiosk.ts';
 import type { SimWorld } from './sim-world.ts';
 
-type LedgerRow = { id: string; kioskId: string; kioskSeq: number; status: string; code: string | null; response: string };
+type LedgerRow = { id: string; kioskId: string; kioskSeq: number; status: string; code: string | null; response: string; recordedAtMs: number };
 
 export type SimVerdict = {
   violations: string[]; ledgerKioskRows: number; overdrafts: number; outcomes: Record<string, number>;
+  /**
+   * Redemptions the kiosk stored as online, whose first send got no answer (so the resident left with a 待同步 receipt
+   * and pickup code), refused by the ledger on a later send: online rules applied to a fact the kiosk already handed out.
+   */
+  queuedRedemptionsRefused: number;
   /** SHA-256 over every transaction's id, kiosk fields, status and code and every balance: equal digests, equal ledgers. */
   ledgerDigest: string;
 };
 
+/** Longer than any kiosk clock skew the simulation uses: a ledger decision this much later came from a later send. */
+const queuedMs = 8 * 60_000;
+
 export async function checkSimulation(world: SimWorld, kiosks: readonly SimKiosk[]): Promise<SimVerdict> {
   const violations: string[] = [];
   const client = world.fixture.database.client;
-  const rows = (await client.execute('SELECT id, kiosk_id, kiosk_seq, status, code, response FROM transactions WHERE kiosk_id IS NOT NULL')).rows
-    .map((row): LedgerRow => ({ id: String(row.id), kioskId: String(row.kiosk_id), kioskSeq: Number(row.kiosk_seq), status: String(row.status), code: row.code === null ? null : String(row.code), response: String(row.response) }));
+  const rows = (await client.execute('SELECT id, kiosk_id, kiosk_seq, status, code, response, recorded_at_ms FROM transactions WHERE kiosk_id IS NOT NULL')).rows
+    .map((row): LedgerRow => ({ id: String(row.id), kioskId: String(row.kiosk_id), kioskSeq: Number(row.kiosk_seq), status: String(row.status), code: row.code === null ? null : String(row.code), response: String(row.response), recordedAtMs: Number(row.recorded_at_ms) }));
   const byId = new Map<string, LedgerRow[]>();
   const bySeq = new Map<string, LedgerRow[]>();
   for (const row of rows) {
@@ -28,6 +36,7 @@ export async function checkSimulation(world: SimWorld, kiosks: readonly SimKiosk
   }
   const outcomes: Record<string, number> = {};
   let storedCount = 0;
+  let queuedRedemptionsRefused = 0;
   for (const kiosk of kiosks) {
     const kioskId = kiosk.identity.kioskId;
     for (const entry of kiosk.everStored.values()) {
@@ -43,6 +52,7 @@ export async function checkSimulation(world: SimWorld, kiosks: readonly SimKiosk
       const outcome = row.status === 'posted' ? 'done' : `rejected:${row.code}`;
       outcomes[`${entry.operation} ${outcome}`] = (outcomes[`${entry.operation} ${outcome}`] ?? 0) + 1;
       if (entry.state === 'done' && (row.status !== 'posted' || !isDeepStrictEqual(entry.response, JSON.parse(row.response)))) violations.push(`outbox done, ledger ${outcome} or another response: ${label}`);
+      if (entry.operation === 'redemption' && !entry.isOffline && entry.state === 'rejected' && row.recordedAtMs > entry.createdAtMs + queuedMs) queuedRedemptionsRefused++;
       if (entry.state === 'rejected' && (row.status !== 'rejected' || row.code !== entry.lastCode)) violations.push(`outbox rejected ${entry.lastCode}, ledger ${outcome}: ${label}`);
     }
     const sequence = await world.engine.kioskSequenceState(kioskId);
@@ -54,7 +64,7 @@ export async function checkSimulation(world: SimWorld, kiosks: readonly SimKiosk
   if (rows.length !== storedCount) violations.push(`ledger has ${rows.length} kiosk rows, outboxes stored ${storedCount}`);
   violations.push(...(await checkLedgerInvariants(world)));
   const overdrafts = Number((await client.execute('SELECT count(*) FROM redemptions WHERE shortfall > 0')).rows[0]?.[0] ?? 0);
-  return { violations, ledgerKioskRows: rows.length, overdrafts, outcomes, ledgerDigest: await digestLedger(world) };
+  return { violations, ledgerKioskRows: rows.length, overdrafts, outcomes, queuedRedemptionsRefused, ledgerDigest: await digestLedger(world) };
 }
 
 /** Ledger-wide invariants, independent of the kiosks. */
