@@ -7,12 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, createServiceContext } from './app.ts';
+import type { ServiceContext } from './services/context.ts';
 import { parseConfig, type Env } from './config.ts';
-import { openDatabase } from './db/client.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { readMeta, writeMeta } from './db/meta.ts';
 import { createLedger } from './db/ledger/ledger.ts';
 import { startMinuteSweeps } from './operations/minute-sweeps.ts';
 import { countStaff } from './db/station/staff.ts';
-import { listStationPlaces } from './db/station/stations.ts';
+import { listRegions, listStationPlaces } from './db/station/stations.ts';
 import { deriveKeys, randomToken } from './services/crypto.ts';
 import { ensureBootstrapAdmin } from './services/staff-admin.ts';
 import { buildWebAppsIfStale } from './web-build.ts';
@@ -38,13 +40,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const database = await openDatabase({ url: databaseUrl, ...(config.databaseAuthToken && { authToken: config.databaseAuthToken }) });
   const keys = await deriveKeys(secret);
   const ctx = createServiceContext({ database, keys });
-  const isEmpty = (await countStaff(database)) === 0 && (await listStationPlaces(database)).length === 0;
-  let districtId: string | null = null;
-  if (isEmpty && config.seed === 'demo') {
-    districtId = (await seedDemo(ctx)).districtId;
-    log('loaded the demo seeds (fictional people and stations)');
-  }
-  const bootstrap = await ensureBootstrapAdmin(ctx, config.bootstrapAdminPassword, districtId);
+  await loadDemoSeedsIfEmpty(ctx, config.seed, log);
+  const bootstrap = await ensureBootstrapAdmin(ctx, config.bootstrapAdminPassword, await topDistrictId(database));
   if (bootstrap.generatedPassword) log(`bootstrap admin created: username "admin", password "${bootstrap.generatedPassword}" (shown once)`);
 
   const engine = createLedger({ client: database.client, db: database.db, nowMs: () => Date.now() });
@@ -70,6 +67,30 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       });
     }),
   };
+}
+
+/**
+ * Seeds an empty database with the demo data. The load takes a few seconds and is not one transaction, so it is
+ * bracketed by a marker: a start that finds the load begun but not finished refuses to run on the partial data.
+ */
+async function loadDemoSeedsIfEmpty(ctx: ServiceContext, seed: 'demo' | 'none', log: (line: string) => void): Promise<void> {
+  const seedState = await readMeta(ctx.database, 'demo_seed');
+  if (seedState === 'started') {
+    throw new Error('the demo data load of an earlier start was interrupted, so this database holds only part of it: '
+      + 'delete the database file (DATABASE_URL) and start again, or start with SEED=none on a new database');
+  }
+  const isEmpty = (await countStaff(ctx.database)) === 0 && (await listStationPlaces(ctx.database)).length === 0;
+  if (!isEmpty || seed !== 'demo' || seedState === 'completed') return;
+  await writeMeta(ctx.database, 'demo_seed', 'started');
+  await seedDemo(ctx);
+  await writeMeta(ctx.database, 'demo_seed', 'completed');
+  log('loaded the demo seeds (fictional people and stations)');
+}
+
+/** The bootstrap admin's region: the first district, when there is one. */
+async function topDistrictId(database: Database): Promise<string | null> {
+  const districts = (await listRegions(database)).filter((region) => region.level === 'district');
+  return districts[0]?.id ?? null;
 }
 
 /** A per-installation development key in the data folder, made once; production sets LINLI_SECRET. */

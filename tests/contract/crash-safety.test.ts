@@ -2,7 +2,8 @@
 // restart the file passes integrity_check, every write answered 2xx/409 before the kill is stored with the same body
 // and answers 200 (never 201) when re-sent, a write whose answer was lost settles exactly once, the ledger balances,
 // the chain verifies and each kiosk's sequence is continuous. CRASH_KILLS (default 15) and CRASH_SEED steer it.
-// Also proves the server refuses to start on a database whose journal cannot become WAL (read-only file system).
+// Also proves the server refuses to start on a read-only file system: a database whose journal cannot become WAL,
+// and a migrated WAL database whose start-up write fails.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,22 @@ describe('durability settings at start-up', () => {
     expect(refused.output).toMatch(/readonly database/);
     expect(readFileSync(databasePath).equals(bytesBefore), 'the file is untouched').toBe(true);
   }, 60_000);
+
+  it('refuses to start when a migrated WAL database sits on a read-only file system (the start-up write fails)', async () => {
+    const readOnlyDir = join(dataDir, 'read-only-wal');
+    mkdirSync(readOnlyDir);
+    const databasePath = join(readOnlyDir, 'linli.db');
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${databasePath}`, LINLI_SECRET: 'crash-test-secret-0123456789abcdefghijkl', BOOTSTRAP_ADMIN_PASSWORD: adminPassword, SEED: 'none' };
+    const first = await startServerProcess(env, startTimeoutMs);
+    await first.stop();
+    const wal = new Database(databasePath);
+    expect(wal.prepare('PRAGMA journal_mode').get()).toMatchObject({ journal_mode: 'wal' });
+    wal.close();
+
+    const refused = await startServerExpectingRefusal(env, startTimeoutMs, readOnlyDir);
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.output).toMatch(/readonly database|not writable/);
+  }, 90_000);
 });
 
 /** The file checks after a restart; with `allSettled` every write of every kiosk must be stored at its kioskSeq. */

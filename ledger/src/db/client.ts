@@ -29,12 +29,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (isFile) await configureEmbedded(client, options.url === ':memory:' || options.url === 'file::memory:');
   const db = drizzle(client, { casing: 'snake_case' });
   await migrate(db, { migrationsFolder });
+  await checkWritable(client);
   return { client, db, close: () => client.close() };
 }
 
 async function configureEmbedded(client: Client, isMemory: boolean): Promise<void> {
   await client.execute('PRAGMA foreign_keys = ON');
   await client.execute('PRAGMA busy_timeout = 5000');
+  const foreignKeys = Number((await client.execute('PRAGMA foreign_keys')).rows[0]?.[0]);
+  if (foreignKeys !== 1) {
+    client.close();
+    throw new Error(`database check failed: foreign_keys=${foreignKeys} (want 1)`);
+  }
   if (isMemory) return;
   await client.execute('PRAGMA journal_mode = WAL');
   await client.execute('PRAGMA synchronous = FULL');
@@ -46,5 +52,21 @@ async function configureEmbedded(client: Client, isMemory: boolean): Promise<voi
   if (journalMode !== 'wal' || synchronousLevel !== 2) {
     client.close();
     throw new Error(`database durability check failed: journal_mode=${journalMode}, synchronous=${synchronousLevel} (want wal, 2)`);
+  }
+}
+
+/**
+ * A durable write at start-up. A database that opens but cannot be written (a read-only file system, a
+ * read-only replica) must stop the service here, not fail the first resident's check-in.
+ */
+async function checkWritable(client: Client): Promise<void> {
+  try {
+    await client.execute({
+      sql: "INSERT INTO app_meta (key, value) VALUES ('last_opened_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      args: [new Date().toISOString()],
+    });
+  } catch (error) {
+    client.close();
+    throw new Error(`database is not writable: ${(error as Error).message}`);
   }
 }
