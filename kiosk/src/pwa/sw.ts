@@ -1,5 +1,6 @@
-// The kiosk's service worker: caches the app shell (page, hashed assets, manifest) so a restarted kiosk with no
-// network still starts and queues. API calls are never cached: they go to the network or fail.
+// The kiosk's service worker: caches the app shell (page, hashed assets, manifest) and the station's activity and
+// service lists, so a restarted kiosk with no network still starts, lists today's activities and queues. No other API
+// call is cached (nothing personal): they go to the network or fail.
 
 // The project compiles against the DOM lib, so the few worker types used here are spelled out.
 type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void };
@@ -15,6 +16,11 @@ const worker = globalThis as unknown as WorkerScope;
 
 const cacheName = 'linli-kiosk-shell-v1';
 const shellPath = '/kiosk/';
+/**
+ * The station's lists (no personal data) that the kiosk keeps only in memory: without them an offline restart could
+ * not offer an activity to check in to or a service to redeem. Network first; one answer kept per path.
+ */
+const stationListPaths = ['/api/v1/activities', '/api/v1/services'];
 
 worker.addEventListener('install', (event) => {
   event.waitUntil(caches.open(cacheName).then((cache) => cache.add(shellPath)).then(() => worker.skipWaiting()));
@@ -31,7 +37,13 @@ worker.addEventListener('activate', (event) => {
 worker.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== worker.location.origin || url.pathname.startsWith('/api/')) return;
+  if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
+  if (stationListPaths.includes(url.pathname)) {
+    // Signed requests carry a fresh signature each time, so the answer is kept and found by its URL alone.
+    event.respondWith(fetchAndKeepLatest(request, url).catch(() => caches.match(url.href, { ignoreVary: true }).then((hit) => hit ?? Response.error())));
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) return;
   if (url.pathname.startsWith('/assets/')) {
     // Hashed file names never change content: cache first.
     event.respondWith(caches.match(request).then((hit) => hit ?? fetchAndKeep(request)));
@@ -48,6 +60,19 @@ async function fetchAndKeep(request: Request, cacheKey: string | Request = reque
   if (response.ok) {
     const cache = await caches.open(cacheName);
     await cache.put(cacheKey, response.clone());
+  }
+  return response;
+}
+
+/** Keeps a successful list answer under its URL and drops the older ones of the same path (an earlier day's list). */
+async function fetchAndKeepLatest(request: Request, url: URL): Promise<Response> {
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(cacheName);
+    for (const key of await cache.keys()) {
+      if (key.url !== url.href && new URL(key.url).pathname === url.pathname) await cache.delete(key);
+    }
+    await cache.put(url.href, response.clone());
   }
   return response;
 }
