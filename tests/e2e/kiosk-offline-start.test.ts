@@ -8,7 +8,7 @@ import { demoResidentMale } from '../../hardware/card-reader/demo-cards.ts';
 import { decodePrintout, type Printout } from '../../hardware/printer/printout.ts';
 import { openKiosk, screenshot, tapCard, type KioskBrowser } from './support/kiosk-browser.ts';
 import { kioskTransactions, openVerifyUrl, receiptPlace } from './support/ledger-reads.ts';
-import { linkedManifest, restartKioskPage, serviceWorkerState } from './support/offline-start.ts';
+import { installabilityOf, linkedManifest, restartKioskPage, serviceWorkerState } from './support/offline-start.ts';
 import { startStation, type StationServer } from './support/station-server.ts';
 import { createEnrollmentCode, logInAdmin, type Staff } from './support/staff-api.ts';
 
@@ -164,5 +164,10 @@ describe('kiosk, offline start (PWA)', () => {
       expect(body).toContain('<svg');
     }
     expect(icons.some((icon) => (icon.purpose ?? 'any').split(' ').includes('any') && icon.sizes.split(' ').includes('any'))).toBe(true);
+  });
+
+  it('is installable by Chromium\'s own check, which does find fault with a page that has no manifest (/admin/)', async () => {
+    expect(await installabilityOf(kioskUrl, true)).toEqual({ installabilityErrorIds: [], manifestErrors: [] });
+    expect((await installabilityOf(`${station.url}/admin/`, false)).installabilityErrorIds).not.toEqual([]);
   });
 });

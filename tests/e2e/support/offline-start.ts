@@ -1,8 +1,12 @@
 // Helpers for the offline-start journey: wait until the kiosk's service worker controls the page, restart the kiosk
-// as a new page of the same browser context (same origin storage, same fake serial devices), and read the manifest.
+// as a new page of the same browser context (same origin storage, same fake serial devices), read the manifest, and
+// ask Chromium itself whether a page is installable.
 
-import type { Page } from 'playwright-core';
-import type { KioskBrowser } from './kiosk-browser.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumArgs, type KioskBrowser } from './kiosk-browser.ts';
 
 /** How long a fresh worker may take to install (it fetches the shell) and claim the page on a busy machine. */
 const serviceWorkerReadyTimeoutMs = 30_000;
@@ -46,4 +50,26 @@ export async function linkedManifest(page: Page): Promise<{ url: string; status:
   const response = await fetch(url);
   const text = await response.text();
   return { url, status: response.status, manifest: JSON.parse(text) as Record<string, unknown> };
+}
+
+/**
+ * Chromium's own installability verdict for `url` (DevTools `Page.getInstallabilityErrors`: empty means installable)
+ * and its manifest parser's errors. Needs a persistent profile: every Playwright context is incognito, which Chromium
+ * never offers to install from. With `hasServiceWorker`, waits until the page's worker is ready first.
+ */
+export async function installabilityOf(url: string, hasServiceWorker: boolean): Promise<{ installabilityErrorIds: string[]; manifestErrors: string[] }> {
+  const profileFolder = mkdtempSync(join(tmpdir(), 'linli-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profileFolder, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    if (hasServiceWorker) await serviceWorkerState(page);
+    const devTools = await context.newCDPSession(page);
+    const installability = await devTools.send('Page.getInstallabilityErrors');
+    const manifest = await devTools.send('Page.getAppManifest');
+    return { installabilityErrorIds: installability.installabilityErrors.map((error) => error.errorId), manifestErrors: manifest.errors.map((error) => error.message) };
+  } finally {
+    await context.close();
+    rmSync(profileFolder, { recursive: true, force: true });
+  }
 }
