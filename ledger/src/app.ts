@@ -29,6 +29,7 @@ import { redemptionRoutes } from './routes/redemptions.ts';
 import { fail, type AppEnv } from './routes/http.ts';
 import { identifyRoutes, type OpenAttendancesOf } from './routes/identify.ts';
 import { kioskRoutes, type LastKioskSeqOf } from './routes/kiosks.ts';
+import { kioskSequenceRoutes } from './routes/kiosk-sequence.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { personEntryRoutes } from './routes/person-entries.ts';
 import { workUnitReportRoutes, workUnitRoutes } from './routes/work-units.ts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): App {
   app.route('/api/v1/people', workUnitRoutes());
   app.route('/api/v1/reports', workUnitReportRoutes());
   app.route('/api/v1/kiosks', kioskRoutes(lastKioskSeqOf));
+  app.route('/api/v1/kiosks', kioskSequenceRoutes(engine));
   app.route('/api/v1/audit', auditRoutes());
   app.route('/api/v1/check-ins', checkInRoutes(engine));
   app.route('/api/v1/check-outs', checkOutRoutes(engine));

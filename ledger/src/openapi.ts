@@ -35,6 +35,7 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'get', path: '/api/v1/kiosks', summary: 'Kiosks of visible stations with device status and last kioskSeq', auth: 'staff', success: 200 },
   { method: 'post', path: '/api/v1/kiosks/enroll', summary: 'Enrol with a one-time code and an ECDSA P-256 public JWK', auth: 'public', success: 201 },
   { method: 'post', path: '/api/v1/kiosks/heartbeat', summary: 'Device status {printerPaper, readerPresent, outboxLength, appVersion}', auth: 'kiosk', success: 200 },
+  { method: 'post', path: '/api/v1/kiosks/sequence-voids', summary: 'Void a kioskSeq whose write the kiosk lost {id, kioskSeq, occurredAt, reason:"registration_lost"} → 201 {voided:true, transactionId, kioskSeq, ledgerSeq}; when the write did reach the ledger → 200 {voided:false, kioskSeq, transactionId, kind, status, code} of the transaction holding it; idempotent by id', auth: 'kiosk', success: 201 },
   { method: 'post', path: '/api/v1/kiosks/:kioskId/revocation', summary: 'Revoke a kiosk; its next request is refused', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/audit', summary: 'Audit records (?afterSeq&limit)', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/audit/verify', summary: 'Verify the audit hash chain', auth: 'staff', success: 200 },

@@ -131,6 +131,7 @@ const requests: Record<string, (principal: PrincipalName) => Promise<Cell>> = {
   'GET /api/v1/kiosks': async () => ({ path: '/api/v1/kiosks' }),
   'POST /api/v1/kiosks/enroll': async () => ({ path: '/api/v1/kiosks/enroll', body: { enrollmentCode: (await freshKiosk()).enrollmentCode, publicKeyJwk: (await makeTestKiosk()).publicKeyJwk } }),
   'POST /api/v1/kiosks/heartbeat': async () => ({ path: '/api/v1/kiosks/heartbeat', body: { printerPaper: 'ok', readerPresent: true, outboxLength: 0, appVersion: '1' } }),
+  'POST /api/v1/kiosks/sequence-voids': async () => ({ path: '/api/v1/kiosks/sequence-voids', kioskWrite: true, body: { reason: 'registration_lost' } }),
   'POST /api/v1/kiosks/:kioskId/revocation': async () => ({ path: `/api/v1/kiosks/${(await freshKiosk()).kioskId}/revocation` }),
   'GET /api/v1/audit': async () => ({ path: '/api/v1/audit' }),
   'GET /api/v1/audit/verify': async () => ({ path: '/api/v1/audit/verify' }),

@@ -60,6 +60,7 @@ const rows: Record<string, Row> = {
   'GET /api/v1/kiosks': anyStaff,
   'POST /api/v1/kiosks/enroll': everyone,
   'POST /api/v1/kiosks/heartbeat': kiosksOnly,
+  'POST /api/v1/kiosks/sequence-voids': kioskWriters,
   'POST /api/v1/kiosks/:kioskId/revocation': kioskManagers,
   'GET /api/v1/audit': auditors,
   'GET /api/v1/audit/verify': auditors,
