@@ -15,6 +15,7 @@ import { createEnrollmentCode, logInAdmin, type Staff } from './support/staff-ap
 const pin = '1357';
 const resident = demoResidentMale;
 const activityTitle = '手工编织小组（离线启动测试）';
+const serviceName = '修伞券（离线启动测试）';
 const attractActions = ['签到', '签退', '查询', '兑换', '注册'];
 /** From the first drain attempt after the network returns to an empty queue: a heartbeat every 10 s, retries ≤ 60 s. */
 const drainTimeoutMs = 70_000;
@@ -34,6 +35,8 @@ beforeAll(async () => {
   const nowMs = Date.now();
   const created = await staff.call('POST', '/api/v1/activities', { stationId: staff.stationId, title: activityTitle, startsAt: new Date(nowMs - 30 * 60_000).toISOString(), endsAt: new Date(nowMs + 3 * 3_600_000).toISOString() });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const service = await staff.call('POST', '/api/v1/services', { stationId: staff.stationId, name: serviceName, asset: 'points', price: 5 });
+  expect(service.status, JSON.stringify(service.body)).toBe(201);
 });
 
 afterAll(async () => {
@@ -77,7 +80,7 @@ describe('kiosk, offline start (PWA)', () => {
     expect(controlled.controllerScriptUrl).toBe(registered.activeScriptUrl);
   });
 
-  it('identifies a resident online once (registration, then 查询), so the offline cache knows them', async () => {
+  it('identifies a resident online once (registration, 查询, 兑换), so the offline cache knows them and the services', async () => {
     const { page } = kiosk;
     await page.getByRole('button', { name: '注册', exact: true }).click();
     await tapCard(kiosk, resident);
@@ -88,6 +91,11 @@ describe('kiosk, offline start (PWA)', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await tapCard(kiosk, resident);
     await page.getByText('余额和最近记录').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '兑换' }).click();
+    await tapCard(kiosk, resident);
+    await page.getByRole('button', { name: /修伞券/ }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('button', { name: '签到', exact: true }).waitFor();
@@ -131,6 +139,18 @@ describe('kiosk, offline start (PWA)', () => {
     verifyUrl = found!;
     expect((await openVerifyUrl(verifyUrl)).status).toBe(404);
     await page.getByRole('button', { name: '完成' }).click();
+  });
+
+  it('still lists the station\'s services offline after the restart (redeeming is refused: the last balance seen is 0)', async () => {
+    const { page } = kiosk;
+    await page.getByRole('button', { name: '兑换' }).click();
+    await tapCard(kiosk, resident);
+    const serviceButton = page.getByRole('button', { name: /修伞券/ });
+    await serviceButton.waitFor({ timeout: 15_000 });
+    expect(await serviceButton.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByText('网络已断开，1 条记录待同步').waitFor();
   });
 
   it('drains when the network is back, and the ledger has the check-in exactly once', async () => {
