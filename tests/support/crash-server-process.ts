@@ -66,7 +66,7 @@ async function launch(env: Record<string, string>, startTimeoutMs: number, readO
   const [command, ...args] = readOnlyDir === undefined ? node : ['unshare', '--user', '--map-root-user', '--mount', 'sh', '-c', mountReadOnly, 'sh', readOnlyDir, ...node];
   const child = spawn(command!, args, {
     cwd: rootDir, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...fakedClockEnv(), ...env },
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
@@ -105,3 +105,9 @@ async function killChild(child: ChildProcess): Promise<void> {
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+
+/** libfaketime's variables (docs/testing.md), passed on so a suite run at a faked time fakes the server's clock too. */
+function fakedClockEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] =>
+    entry[1] !== undefined && (entry[0] === 'LD_PRELOAD' || entry[0].startsWith('FAKETIME'))));
+}
