@@ -1,8 +1,9 @@
 // The kiosk is a PWA that starts with no network: once enrolled, its service worker controls /kiosk/; with the network
-// cut, a reloaded page and a restarted one (new page, same browser storage) show the attract screen from the cache with
-// the offline banner, a resident identified online before the cut checks in and is queued and printed 【待同步】, and
-// when the network is back the outbox drains and the ledger has that check-in exactly once. The linked manifest is
-// valid for installing. Real Chromium, the real service as `npm start` on a temp database, fake serial devices.
+// cut (page and worker alike), a reloaded page and a restarted one (new page, same browser storage) show the attract
+// screen from the cache with the offline banner; a resident identified online before the cut checks in, queued and
+// printed 【待同步】, and the services list is still there; when the network is back the outbox drains and the ledger has
+// that check-in exactly once. The linked manifest is valid and Chromium's own check finds the kiosk installable.
+// Real Chromium, the real service as `npm start` on a temp database, fake serial devices wired to the emulators.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoResidentMale } from '../../hardware/card-reader/demo-cards.ts';
 import { decodePrintout, type Printout } from '../../hardware/printer/printout.ts';
