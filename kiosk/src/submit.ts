@@ -48,7 +48,7 @@ export function outcomeOf(operation: Operation, result: SubmitResult, context: R
   }
 }
 
-const receiptKinds: Record<OutboxEntry['operation'], string> = { 'check-in': 'check_in', 'check-out': 'check_out', redemption: 'redemption', registration: 'registration' };
+const receiptKinds: Record<OutboxEntry['operation'], string> = { 'check-in': 'check_in', 'check-out': 'check_out', redemption: 'redemption', registration: 'registration', 'sequence-void': 'sequence_void' };
 
 /** The receipt of a write stored offline: no ledgerSeq yet, and its verify link works once the outbox has drained. */
 export function pendingReceipt(entry: OutboxEntry, context: ReceiptContext): Receipt {

@@ -1,10 +1,12 @@
 // The kiosk's outbox: every write gets its id and kioskSeq and is stored before it is sent; entries go out in
 // kioskSeq order with capped backoff; 200 exists counts as success; permanent rejections stay for the maintenance screen.
+// It adds its own entries (follow-ups.ts): a void for a registration lost to a restart, an offline follow-up for a refused 待同步 redemption.
 
 import type { IdGenerator } from '../../../domain/ids.ts';
 import { decideOfflineRedemptionAt, recordSpend, type OfflineRedemption } from './allowance.ts';
 import { retryDelayMs, type BackoffConfig, defaultBackoff } from './backoff.ts';
 import { answerCode, classifyAnswer } from './classify.ts';
+import { isLostRegistration, needsOfflineFollowUp, offlineFollowUp, settleVoidedRegistration, voidLostRegistration } from './follow-ups.ts';
 import type { OutboxEntry, OutboxMeta, OutboxOperation, OutboxStore, SendResult, Transport } from './types.ts';
 
 export type Draft = {
@@ -42,6 +44,13 @@ export async function createOutbox(deps: OutboxDeps) {
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((listener) => listener());
   const pending = () => entries.filter((entry) => entry.state === 'pending');
+  const byKioskSeq = (a: OutboxEntry, b: OutboxEntry) => a.kioskSeq - b.kioskSeq;
+  // Memory bodies do not survive a restart: every registration still waiting for its card is lost and gets its void.
+  const lostAtStart = entries.filter((entry) => isLostRegistration(entry, false)).flatMap((lost) => Object.values(voidLostRegistration(lost, deps.nextId(), deps.nowMs())));
+  if (lostAtStart.length > 0) {
+    await deps.store.save({ put: lostAtStart });
+    entries = [...entries.filter((entry) => !lostAtStart.some((changed) => changed.id === entry.id)), ...lostAtStart].sort(byKioskSeq);
+  }
 
   async function submit(draft: Draft): Promise<SubmitResult> {
     const isOffline = !isOnline || pending().length > 0;
@@ -63,7 +72,15 @@ export async function createOutbox(deps: OutboxDeps) {
     const after = entries.find((candidate) => candidate.id === entry.id) ?? entry;
     if (after.state === 'done') return { status: 'done', entry: after, response: after.response };
     if (after.state === 'rejected') return { status: 'rejected', code: after.lastCode ?? 'rejected', entry: after };
-    return { status: 'queued', entry: after };
+    return { status: 'queued', entry: await markQueuedReceipt(after) };
+  }
+
+  /** Stored before the resident is told 待同步: a later refusal of this write then gets its offline follow-up. */
+  async function markQueuedReceipt(entry: OutboxEntry): Promise<OutboxEntry> {
+    const marked = { ...entry, hasQueuedReceipt: true };
+    entries = entries.map((candidate) => (candidate.id === entry.id ? marked : candidate));
+    await deps.store.save({ put: [marked] });
+    return marked;
   }
 
   function makeEntry(draft: Draft, kioskSeq: number, isOffline: boolean): OutboxEntry {
@@ -84,7 +101,10 @@ export async function createOutbox(deps: OutboxDeps) {
     for (;;) {
       const head = pending()[0];
       if (!head || head.nextAttemptMs > deps.nowMs()) return;
-      const updated = await sendOne(head);
+      const sent = await sendOne(head);
+      // The resident may have been told 待同步 while this send was on its way.
+      const isMarked = entries.find((entry) => entry.id === sent.id)?.hasQueuedReceipt === true;
+      const updated = isMarked ? { ...sent, hasQueuedReceipt: true } : sent;
       await settle(updated);
       if (updated.state === 'pending') return;
     }
@@ -111,17 +131,34 @@ export async function createOutbox(deps: OutboxDeps) {
     return { ...entry, attempts, lastCode: code, nextAttemptMs: deps.nowMs() + retryDelayMs(attempts, deps.random01(), deps.backoff ?? defaultBackoff) };
   }
 
-  async function settle(updated: OutboxEntry): Promise<void> {
-    entries = entries.map((entry) => (entry.id === updated.id ? updated : entry));
-    if (updated.state !== 'pending') memoryBodies.delete(updated.id);
-    if (updated.state === 'pending') isOnline = false;
+  /** Saves a sent entry with what it makes the outbox add or change (follow-ups.ts), all in one store change. */
+  async function settle(sent: OutboxEntry): Promise<void> {
+    const changed = withConsequences(sent);
+    const isNew = (entry: OutboxEntry) => !entries.some((known) => known.id === entry.id);
+    entries = [...entries.map((entry) => changed.find((item) => item.id === entry.id) ?? entry), ...changed.filter(isNew)].sort(byKioskSeq);
+    if (sent.state !== 'pending') memoryBodies.delete(sent.id);
+    if (sent.state === 'pending') isOnline = false;
     const finished = entries.filter((entry) => entry.state === 'done');
     const pruned = finished.slice(0, Math.max(finished.length - doneEntriesKept, 0)).map((entry) => entry.id);
     entries = entries.filter((entry) => !pruned.includes(entry.id));
-    const isDrained = pending().length === 0 && updated.state !== 'pending';
+    const isDrained = pending().length === 0 && sent.state !== 'pending';
     if (isDrained && meta.offlineSpell !== null) meta = { ...meta, offlineSpell: null };
-    await deps.store.save({ put: [updated], remove: pruned, meta });
+    await deps.store.save({ put: changed, remove: pruned, meta });
     notify();
+  }
+
+  /** The settled entry and what it adds or changes: a lost registration's void, the registration its void found, an offline follow-up. */
+  function withConsequences(sent: OutboxEntry): OutboxEntry[] {
+    if (sent.state === 'pending') return [sent];
+    if (isLostRegistration(sent, false)) return Object.values(voidLostRegistration(sent, deps.nextId(), deps.nowMs()));
+    if (sent.operation === 'sequence-void') {
+      const lost = entries.find((entry) => entry.id === sent.voidsId);
+      const settled = lost && settleVoidedRegistration(lost, sent);
+      return settled && settled !== lost ? [sent, settled] : [sent];
+    }
+    if (!needsOfflineFollowUp(sent)) return [sent];
+    meta = { ...meta, kioskSeqLast: meta.kioskSeqLast + 1 };
+    return [sent, offlineFollowUp(sent, deps.nextId(), meta.kioskSeqLast, deps.nowMs())];
   }
 
   return {

@@ -3,7 +3,8 @@
 
 import type { Asset } from '../../../domain/assets.ts';
 
-export type OutboxOperation = 'check-in' | 'check-out' | 'redemption' | 'registration';
+/** `sequence-void` is the outbox's own: it fills the kioskSeq of a registration lost to a restart. */
+export type OutboxOperation = 'check-in' | 'check-out' | 'redemption' | 'registration' | 'sequence-void';
 export type EntryState = 'pending' | 'done' | 'rejected';
 
 export type OutboxEntry = {
@@ -27,6 +28,14 @@ export type OutboxEntry = {
   createdAtMs: number;
   /** The service's stored answer (201 or 200 exists), kept until pruned. */
   response: unknown;
+  /** The resident left with a 待同步 receipt for this write (its first drain did not settle it). */
+  hasQueuedReceipt?: boolean;
+  /** On a lost registration: the id of the sequence void sent for its kioskSeq. */
+  voidId?: string;
+  /** On a sequence void: the id of the lost registration whose kioskSeq it fills. */
+  voidsId?: string;
+  /** On an offline follow-up: the id of the refused redemption whose fact it records. */
+  replacesId?: string;
 };
 
 /** Per-person spending during one offline spell; cleared when the queue drains online. */
