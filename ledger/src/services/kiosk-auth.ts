@@ -32,8 +32,9 @@ const noncePattern = /^[A-Za-z0-9_-]{8,128}$/;
 const inFlightByDatabase = new WeakMap<Database, Set<string>>();
 
 /**
- * `nonce: 'store'` stores the nonce in its own commit before answering; `'defer'` returns it for the caller's
- * write batch (the ledger engine refuses a unit whose nonce is already stored, and the primary key backs that).
+ * `nonceMode` 'store' stores the nonce in its own commit before answering; 'defer' returns it for the caller's write
+ * batch (the ledger engine refuses a unit whose nonce is already stored, and the primary key backs that). Either way
+ * the nonce is held in memory while in flight, so a concurrent replay is refused before it reaches the database.
  */
 export async function verifyKioskRequest(ctx: ServiceContext, request: SignedRequest, nonceMode: 'store' | 'defer' = 'store'): Promise<Result<VerifiedKiosk, KioskAuthCode>> {
   const { kioskId, timestamp, nonce, signature } = request;
@@ -53,11 +54,10 @@ export async function verifyKioskRequest(ctx: ServiceContext, request: SignedReq
   const inFlight = inFlightOf(ctx.database);
   const key = `${kiosk.id}\u0000${nonce}`;
   if (inFlight.has(key)) return err('kiosk_nonce_reused');
+  inFlight.add(key);
   if (nonceMode === 'defer') {
-    inFlight.add(key);
     return ok({ kiosk, deferredNonce: { kioskId: kiosk.id, nonce, expiresAtMs, release: () => inFlight.delete(key) } });
   }
-  inFlight.add(key);
   try {
     return (await useNonce(ctx.database, kiosk.id, nonce, expiresAtMs, nowMs)) ? ok({ kiosk, deferredNonce: undefined }) : err('kiosk_nonce_reused');
   } finally {
