@@ -1,70 +1,76 @@
 // The simulation's verdict after healing: every stored outbox entry is in the ledger exactly once with the same
-// outcome, kiosk sequences are continuous, and the ledger's invariants hold (trial balance, balances = postings,
-// chain, no person below zero, every offline overdraft in suspense with its reconciliation item).
+// outcome (a lost registration's kioskSeq held by its void), kiosk sequences are continuous, every refused 待同步
+// redemption has one offline follow-up, and the ledger's invariants hold (trial balance, balances = postings, chain,
+// no person below zero, every offline overdraft in suspense with its reconciliation item).
 
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { checkFollowUps, checkLostRegistration, checkVoid, holdsKioskSeq, type FollowUpCounts, type LedgerRow } from './sim-follow-ups.ts';
 import type { SimKiosk } from './sim-kiosk.ts';
 import type { SimWorld } from './sim-world.ts';
 
-type LedgerRow = { id: string; kioskId: string; kioskSeq: number; status: string; code: string | null; response: string; recordedAtMs: number };
-
-export type SimVerdict = {
+/**
+ * `queuedRedemptionsRefused`: redemptions stored as online whose resident left with a 待同步 receipt and that the
+ * ledger refused by an online rule; each must have exactly one offline follow-up. `lostRegistrations`: registrations
+ * whose card a restart took, each with one sequence void; `registrationsFoundByVoid`: those the void found recorded.
+ */
+export type SimVerdict = FollowUpCounts & {
   violations: string[]; ledgerKioskRows: number; overdrafts: number; outcomes: Record<string, number>;
-  /**
-   * Redemptions the kiosk stored as online, whose first send got no answer (so the resident left with a 待同步 receipt
-   * and pickup code), refused by the ledger on a later send: online rules applied to a fact the kiosk already handed out.
-   */
-  queuedRedemptionsRefused: number;
+  /** Stored entries whose write should hold its own kioskSeq (all but lost registrations and voids that found it taken). */
+  expectedKioskRows: number;
   /** SHA-256 over every transaction's id, kiosk fields, status and code and every balance: equal digests, equal ledgers. */
   ledgerDigest: string;
 };
 
-/** Longer than any kiosk clock skew the simulation uses: a ledger decision this much later came from a later send. */
-const queuedMs = 8 * 60_000;
-
 export async function checkSimulation(world: SimWorld, kiosks: readonly SimKiosk[]): Promise<SimVerdict> {
   const violations: string[] = [];
   const client = world.fixture.database.client;
-  const rows = (await client.execute('SELECT id, kiosk_id, kiosk_seq, status, code, response, recorded_at_ms FROM transactions WHERE kiosk_id IS NOT NULL')).rows
-    .map((row): LedgerRow => ({ id: String(row.id), kioskId: String(row.kiosk_id), kioskSeq: Number(row.kiosk_seq), status: String(row.status), code: row.code === null ? null : String(row.code), response: String(row.response), recordedAtMs: Number(row.recorded_at_ms) }));
+  // Kiosk rows, plus the rows a kiosk write left without kiosk fields (a void or registration refused kiosk_seq_reused).
+  const rows = (await client.execute("SELECT id, kind, kiosk_id, kiosk_seq, status, code, response, recorded_at_ms FROM transactions WHERE kiosk_id IS NOT NULL OR kind IN ('registration', 'sequence_void')")).rows
+    .map((row): LedgerRow => ({ id: String(row.id), kind: String(row.kind), kioskId: row.kiosk_id === null ? null : String(row.kiosk_id), kioskSeq: row.kiosk_seq === null ? null : Number(row.kiosk_seq),
+      status: String(row.status), code: row.code === null ? null : String(row.code), response: String(row.response), recordedAtMs: Number(row.recorded_at_ms) }));
+  const kioskRows = rows.filter((row) => row.kioskId !== null);
   const byId = new Map<string, LedgerRow[]>();
   const bySeq = new Map<string, LedgerRow[]>();
-  for (const row of rows) {
-    byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
-    bySeq.set(`${row.kioskId}#${row.kioskSeq}`, [...(bySeq.get(`${row.kioskId}#${row.kioskSeq}`) ?? []), row]);
-  }
+  for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+  for (const row of kioskRows) bySeq.set(`${row.kioskId}#${row.kioskSeq}`, [...(bySeq.get(`${row.kioskId}#${row.kioskSeq}`) ?? []), row]);
   const outcomes: Record<string, number> = {};
-  let storedCount = 0;
-  let queuedRedemptionsRefused = 0;
+  const counts: FollowUpCounts = { lostRegistrations: 0, registrationsFoundByVoid: 0, queuedRedemptionsRefused: 0 };
+  let expectedKioskRows = 0;
   for (const kiosk of kiosks) {
     const kioskId = kiosk.identity.kioskId;
     for (const entry of kiosk.everStored.values()) {
-      storedCount++;
+      if (holdsKioskSeq(entry)) expectedKioskRows++;
       const label = `${kioskId} seq ${entry.kioskSeq} (${entry.operation} ${entry.id})`;
       const matches = byId.get(entry.id) ?? [];
       const atSeq = bySeq.get(`${kioskId}#${entry.kioskSeq}`) ?? [];
       if (entry.state === 'pending') violations.push(`not drained: ${label}`);
-      if (matches.length === 0) { violations.push(`lost: ${label}`); continue; }
       if (matches.length > 1 || atSeq.length > 1) violations.push(`duplicated: ${label}`);
+      if (entry.operation === 'sequence-void') { violations.push(...checkVoid(entry, matches[0], atSeq[0], label)); continue; }
+      if (entry.operation === 'registration' && entry.lastCode === 'registration_lost') { violations.push(...checkLostRegistration(matches[0], atSeq[0], label)); continue; }
+      if (matches.length === 0) { violations.push(`lost: ${label}`); continue; }
       const row = matches[0]!;
       if (row.kioskId !== kioskId || row.kioskSeq !== entry.kioskSeq) violations.push(`stored under ${row.kioskId}#${row.kioskSeq}: ${label}`);
       const outcome = row.status === 'posted' ? 'done' : `rejected:${row.code}`;
       outcomes[`${entry.operation} ${outcome}`] = (outcomes[`${entry.operation} ${outcome}`] ?? 0) + 1;
-      if (entry.state === 'done' && (row.status !== 'posted' || !isDeepStrictEqual(entry.response, JSON.parse(row.response)))) violations.push(`outbox done, ledger ${outcome} or another response: ${label}`);
-      if (entry.operation === 'redemption' && !entry.isOffline && entry.state === 'rejected' && row.recordedAtMs > entry.createdAtMs + queuedMs) queuedRedemptionsRefused++;
+      // A registration the void found recorded has no stored answer on the kiosk (the card and the answer were lost).
+      const isSameResponse = entry.lastCode === 'registration_recorded' || isDeepStrictEqual(entry.response, JSON.parse(row.response));
+      if (entry.state === 'done' && (row.status !== 'posted' || !isSameResponse)) violations.push(`outbox done, ledger ${outcome} or another response: ${label}`);
       if (entry.state === 'rejected' && (row.status !== 'rejected' || row.code !== entry.lastCode)) violations.push(`outbox rejected ${entry.lastCode}, ledger ${outcome}: ${label}`);
     }
+    const followUps = checkFollowUps(kioskId, kiosk.everStored);
+    violations.push(...followUps.violations);
+    for (const name of Object.keys(counts) as (keyof FollowUpCounts)[]) counts[name] += followUps.counts[name];
     const sequence = await world.engine.kioskSequenceState(kioskId);
     const seqLast = kiosk.store.snapshot().meta.kioskSeqLast;
     if (sequence.gaps.length > 0 || sequence.maxSeq !== seqLast || sequence.contiguousThrough !== seqLast) violations.push(`kiosk ${kioskId} sequence ${JSON.stringify(sequence)} but outbox kioskSeqLast ${seqLast}`);
   }
   const stored = new Set(kiosks.flatMap((kiosk) => [...kiosk.everStored.keys()]));
   for (const row of rows) if (!stored.has(row.id)) violations.push(`ledger row no outbox stored: ${row.kioskId}#${row.kioskSeq} ${row.id}`);
-  if (rows.length !== storedCount) violations.push(`ledger has ${rows.length} kiosk rows, outboxes stored ${storedCount}`);
+  if (kioskRows.length !== expectedKioskRows) violations.push(`ledger has ${kioskRows.length} kiosk rows, outboxes stored ${expectedKioskRows}`);
   violations.push(...(await checkLedgerInvariants(world)));
   const overdrafts = Number((await client.execute('SELECT count(*) FROM redemptions WHERE shortfall > 0')).rows[0]?.[0] ?? 0);
-  return { violations, ledgerKioskRows: rows.length, overdrafts, outcomes, queuedRedemptionsRefused, ledgerDigest: await digestLedger(world) };
+  return { violations, ledgerKioskRows: kioskRows.length, expectedKioskRows, overdrafts, outcomes, ...counts, ledgerDigest: await digestLedger(world) };
 }
 
 /** Ledger-wide invariants, independent of the kiosks. */

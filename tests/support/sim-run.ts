@@ -1,7 +1,8 @@
 // One seed of the kiosk ↔ ledger simulation: a faulty phase (drops, lost answers, duplicates, late deliveries,
-// partitions, crashes at each of four points, concurrent bursts) running a seeded workload of check-ins, check-outs
-// and redemptions; then a healthy phase that must drain every outbox in bounded simulated time; then the checks.
+// partitions, crashes at each of four points, concurrent bursts) running a seeded workload of check-ins, check-outs,
+// redemptions and registrations; then a healthy phase that must drain every outbox in bounded simulated time; then the checks.
 
+import { makeIdNumber } from '../../domain/id-number.ts';
 import { draftFor } from '../../kiosk/src/submit.ts';
 import type { Operation } from '../../kiosk/src/flow/types.ts';
 import { checkSimulation, type SimVerdict } from './sim-checks.ts';
@@ -31,6 +32,8 @@ export const defaultFaults: NetworkFaults = { dropRequest: 0.1, dropResponse: 0.
 /** After the network heals, every outbox must be empty within this much simulated time (G6). */
 export const healMsMax = 3 * 60_000;
 const healStepMs = 5_000;
+/** Share of workload steps that register a new resident at the kiosk (online only: the card is never stored). */
+const registrationShare = 0.1;
 
 export async function runSimulation(options: SimOptions): Promise<SimReport> {
   const random = createSimRandom(options.seed);
@@ -105,9 +108,17 @@ function sumCrashes(kiosks: readonly SimKiosk[]): Record<CrashPoint, number> {
  */
 function createWorkload(world: SimWorld, random: SimRandom) {
   const checkedIn = new Set<string>();
+  const cards: string[] = [];
   let submitted = 0;
 
   function plan(kiosk: SimKiosk): () => Promise<void> {
+    if (random.chance(registrationShare)) {
+      // A new resident (born 1950–1969, so old enough to self-register); now and then a card registered before.
+      const isRepeat = cards.length > 0 && random.chance(0.2);
+      const idNumber = isRepeat ? random.pick(cards) : makeIdNumber(`11010219${50 + random.int(0, 19)}0${random.int(1, 9)}${random.int(10, 28)}${String(cards.length).padStart(3, '0')}`);
+      if (!isRepeat) cards.push(idNumber);
+      return () => submit(kiosk, null, { kind: 'registration', card: { idNumber, name: '模拟新居民' }, phone: null, consentVersion: 'v1' });
+    }
     const person = random.pick(world.people);
     const stationId = kiosk.identity.stationId;
     const activityId = world.activityIdOf[stationId]!;
@@ -129,11 +140,11 @@ function createWorkload(world: SimWorld, random: SimRandom) {
     };
   }
 
-  async function submit(kiosk: SimKiosk, personId: string, operation: Operation): Promise<void> {
+  async function submit(kiosk: SimKiosk, personId: string | null, operation: Operation): Promise<void> {
     submitted++;
     const result = await kiosk.outbox().submit(draftFor(operation));
     const answer = result.status === 'done' ? (result.response as { balances?: { time: number; points: number } } | null) : null;
-    if (answer?.balances) kiosk.lastSeen.set(personId, answer.balances);
+    if (answer?.balances && personId !== null) kiosk.lastSeen.set(personId, answer.balances);
   }
 
   return { plan, submitted: () => submitted };
