@@ -8,7 +8,7 @@ import { hashRequest } from '../ledger/src/core/canonical.ts';
 import { createLedger } from '../ledger/src/db/ledger/ledger.ts';
 import type { ActivityRow, ServiceRow } from '../ledger/src/db/station/catalogue.ts';
 import { findKiosk, type KioskRow } from '../ledger/src/db/station/kiosks.ts';
-import { checkInUnit, loadAttendanceSubject } from '../ledger/src/operations/attendance/check-in.ts';
+import { checkInUnit } from '../ledger/src/operations/attendance/check-in.ts';
 import { checkOutUnit } from '../ledger/src/operations/attendance/check-out.ts';
 import type { KioskWrite } from '../ledger/src/operations/kiosk-write.ts';
 import { redemptionUnit } from '../ledger/src/operations/redemption/redemption-unit.ts';
@@ -38,13 +38,12 @@ export async function seedDemoHistory(ctx: ServiceContext, stations: HistoryStat
     const submit = async (kind: 'check-in' | 'check-out' | 'redemption', atMs: number, fields: Record<string, string>) => {
       clock.nowMs = atMs;
       const write: KioskWrite<Record<string, string>> = {
-        kiosk, id: ctx.newId(), kioskSeq: ++kioskSeq, occurredAtMs: atMs, offline: false, receivedAtMs: atMs, effectiveAtMs: atMs,
+        kiosk, id: ctx.newId(), kioskSeq: ++kioskSeq, occurredAtMs: atMs, offline: false, queueDelayMs: 0, receivedAtMs: atMs, effectiveAtMs: atMs,
         requestHash: hashRequest({ kioskId: kiosk.id, body: { kind, ...fields, occurredAt: new Date(atMs).toISOString() } }), fields,
       };
       const typed = write as KioskWrite<{ personId: string; activityId: string; serviceId: string }>;
-      const subject = kind === 'redemption' ? undefined : await loadAttendanceSubject(ctx.database, typed, demoOrigin);
-      const outcome = subject === undefined ? await ledger.submit(redemptionUnit(typed, { origin: demoOrigin, randomBytes: seededRandom, newId: ctx.newId }))
-        : kind === 'check-in' ? await ledger.submit(checkInUnit(typed, subject)) : await ledger.submit(checkOutUnit(typed, subject));
+      const outcome = kind === 'redemption' ? await ledger.submit(redemptionUnit(typed, { origin: demoOrigin, randomBytes: seededRandom, newId: ctx.newId }))
+        : kind === 'check-in' ? await ledger.submit(checkInUnit(typed, { origin: demoOrigin })) : await ledger.submit(checkOutUnit(typed, { origin: demoOrigin }));
       assert(outcome.status === 'created', `demo ${kind} must be created, got ${outcome.status}${outcome.status === 'rejected' ? ` ${outcome.code}` : ''}`);
       transactions += 1;
     };

@@ -1,19 +1,21 @@
-// The common path of a signed kiosk write (design.md §5): validates `{id, kioskSeq, occurredAt, offline?}`, hashes
-// the canonical body for idempotency, carries a deferred nonce to the unit, supplies the engine unit's kiosk fields
-// and maps a SubmitOutcome to HTTP.
+// The common path of a signed kiosk write (design.md §5): validates `{id, kioskSeq, occurredAt, offline?}`, dates it
+// (a write queued on the kiosk is an offline fact, write-time.ts), hashes the body for idempotency, puts the deferred
+// nonce on the unit, supplies the unit's kiosk fields and maps a SubmitOutcome to HTTP.
 
 import type { Context } from 'hono';
 import { isId } from '../../../domain/ids.ts';
 import { err, ok, type Result } from '../../../domain/result.ts';
 import { hashRequest, type JsonValue } from '../core/canonical.ts';
 import type { SubmitOutcome } from '../core/transaction.ts';
-import type { UnitNonce } from '../db/ledger/unit.ts';
+import type { Unit, UnitNonce } from '../db/ledger/unit.ts';
 import type { KioskRow } from '../db/station/kiosks.ts';
 import { signedBodyOf, takeDeferredNonce } from '../routes/auth.ts';
 import { storeDeferredNonce } from '../services/kiosk-auth.ts';
 import { assert } from '../../../domain/assert.ts';
 import { fail, isErrorCode, statusOfCode, type AppEnv } from '../routes/http.ts';
 import { boolean, integer, isoTime, object, optional, type Check } from '../routes/validate.ts';
+import { kioskHeaders } from '../../../domain/kiosk-signature.ts';
+import { decideWriteTime } from './write-time.ts';
 
 /** `id` must be a time-ordered id made by the kiosk (domain/ids.ts). */
 export const kioskWriteId: Check<string> = (value, field) => (isId(value) ? ok(value) : err('invalid_input', `${field}: must be a time-ordered id (26 chars, Crockford base32)`));
@@ -31,10 +33,13 @@ export type KioskWrite<T> = {
   id: string;
   kioskSeq: number;
   occurredAtMs: number;
+  /** `"offline": true`, or queued on the kiosk longer than `queuedWriteDelayMsMin`: recorded, never bounced (rule 14). */
   offline: boolean;
+  /** `X-Kiosk-Timestamp − occurredAt` (both on the kiosk's clock), never negative. */
+  queueDelayMs: number;
   /** Server time when the request arrived: the authoritative time of an online write (rule 1). */
   receivedAtMs: number;
-  /** The time the rules use: server time online; the kiosk's occurredAt (never in the future) offline. */
+  /** The time the rules use: server time online; offline, the arrival minus the queue delay (write-time.ts). */
   effectiveAtMs: number;
   requestHash: Uint8Array;
   fields: T;
@@ -72,14 +77,35 @@ async function parseKioskWrite<S extends Shape>(c: Context<AppEnv>, shape: S): P
   const fields = object(shape)(body, '');
   if (!fields.ok) return fields;
   const receivedAtMs = c.get('ctx').nowMs();
-  const offline = common.value.offline === true;
+  // requireKiosk verified the timestamp header within the signing window before the route ran.
+  const sentAtMs = Number(c.req.header(kioskHeaders.timestamp));
+  assert(Number.isSafeInteger(sentAtMs), 'a verified kiosk request carries X-Kiosk-Timestamp');
+  const time = decideWriteTime({
+    offlineFlag: common.value.offline === true, occurredAtMs: common.value.occurredAt, sentAtMs, receivedAtMs, enrolledAtMs: principal.kiosk.enrolledAtMs ?? principal.kiosk.createdAtMs,
+  });
   return ok({
-    kiosk: principal.kiosk, id: common.value.id, kioskSeq: common.value.kioskSeq, occurredAtMs: common.value.occurredAt, offline, receivedAtMs,
-    effectiveAtMs: offline ? Math.min(common.value.occurredAt, receivedAtMs) : receivedAtMs,
+    kiosk: principal.kiosk, id: common.value.id, kioskSeq: common.value.kioskSeq, occurredAtMs: common.value.occurredAt, receivedAtMs, ...time,
     requestHash: hashRequest({ kioskId: principal.kiosk.id, body: body as JsonValue }),
     fields: fields.value as Checked<S>,
     nonce: nonceOf(takeDeferredNonce(c)),
   });
+}
+
+/**
+ * The unit with the request's deferred nonce, so the nonce is stored in the write's own batch (no commit of its own)
+ * and a replay is refused with nothing written. Every signed kiosk write submits through here.
+ */
+export function withWriteNonce<Loaded>(write: KioskWrite<unknown>, unit: Unit<Loaded>): Unit<Loaded> {
+  return write.nonce ? { ...unit, nonce: write.nonce } : unit;
+}
+
+/**
+ * Spends the deferred nonce in its own commit for a write that ends after `readKioskWrite` without reaching the
+ * engine (invalid card data): its replay answers 401 like any other. False when the nonce was already used.
+ */
+export async function spendWriteNonce(c: Context<AppEnv>, write: KioskWrite<unknown>): Promise<boolean> {
+  const deferred = takeDeferredNonce(c);
+  return write.nonce === undefined || !deferred ? true : storeDeferredNonce(c.get('ctx'), deferred);
 }
 
 /** The kiosk fields of a planned transaction or rejection, so the kiosk's sequence stays accounted for. */

@@ -18,23 +18,31 @@ export function requireStaff(permission?: Permission): MiddlewareHandler<AppEnv>
   };
 }
 
+/** How a kiosk request's nonce is spent: in its own commit now, or ('defer', every ledger write) in the write's batch. */
+export type NonceMode = { nonce: 'store' | 'defer' };
+
 /**
  * A signed request from an enrolled, unrevoked kiosk. With `nonce: 'defer'` (ledger writes) the nonce is not committed
- * here: the route takes it with `takeDeferredNonce` and the engine stores it in the write's own batch.
+ * here: `readKioskWrite` takes it with `takeDeferredNonce` and the engine stores it in the write's own batch.
  */
-export function requireKiosk(options: { nonce: 'store' | 'defer' } = { nonce: 'store' }): MiddlewareHandler<AppEnv> {
+export function requireKiosk(options: NonceMode = { nonce: 'store' }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const denial = await authenticateKioskRequest(c, options.nonce);
     if (denial) return denial;
-    const deferred = deferredNonces.get(c.req.raw);
-    if (!deferred) return next();
-    try {
-      await next();
-    } finally {
-      deferredNonces.delete(c.req.raw);
-      deferred.release();
-    }
+    await runReleasingNonce(c, next);
   };
+}
+
+/** Runs the route, then lets go of the in-flight hold on a deferred nonce (stored by then, or never to be). */
+async function runReleasingNonce(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
+  const deferred = deferredNonces.get(c.req.raw);
+  if (!deferred) return next();
+  try {
+    await next();
+  } finally {
+    deferredNonces.delete(c.req.raw);
+    deferred.release();
+  }
 }
 
 const deferredNonces = new WeakMap<Request, DeferredNonce>();
@@ -50,12 +58,12 @@ export function takeDeferredNonce(c: Context<AppEnv>): DeferredNonce | undefined
   return deferredNonces.get(c.req.raw);
 }
 
-/** A kiosk (recognised by its `X-Kiosk-Id` header) or staff with the permission. */
-export function requireKioskOrStaff(permission: Permission): MiddlewareHandler<AppEnv> {
+/** A kiosk (recognised by its `X-Kiosk-Id` header, nonce as in `requireKiosk`) or staff with the permission. */
+export function requireKioskOrStaff(permission: Permission, options: NonceMode = { nonce: 'store' }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const denial = c.req.header(kioskHeaders.kioskId) !== undefined ? await authenticateKioskRequest(c) : await authenticateStaffRequest(c, permission);
+    const denial = c.req.header(kioskHeaders.kioskId) !== undefined ? await authenticateKioskRequest(c, options.nonce) : await authenticateStaffRequest(c, permission);
     if (denial) return denial;
-    await next();
+    await runReleasingNonce(c, next);
   };
 }
 

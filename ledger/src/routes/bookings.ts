@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { hashRequest, type JsonValue } from '../core/canonical.ts';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import { findBooking, listBookings, type BookingView } from '../db/operations/redemption.ts';
-import { failKioskWrite, kioskWriteId, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
+import { failKioskWrite, kioskWriteId, readKioskWrite, respondToOutcome, withWriteNonce, type KioskWrite } from '../operations/kiosk-write.ts';
 import { buildReceipt } from '../operations/receipts.ts';
 import { bookingUnit, holdResolutionUnit, type BookingRequest, type BookingResponder } from '../operations/redemption/booking-unit.ts';
 import { denyUnlessStation, requireKioskOrStaff, requireStaff } from './auth.ts';
@@ -18,15 +18,17 @@ const bookingShape = { personId: idText, serviceId: idText, deadline: optional(i
 export function bookingRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/', requireKioskOrStaff('people:write'), async (c) => {
+  app.post('/', requireKioskOrStaff('people:write', { nonce: 'defer' }), async (c) => {
     const ctx = c.get('ctx');
     const principal = c.get('principal');
     noStore(c);
     let request: BookingRequest;
     let respond: BookingResponder;
+    let kioskWrite: KioskWrite<unknown> | undefined;
     if (principal.kind === 'kiosk') {
       const write = await readKioskWrite(c, bookingShape);
       if (!write.ok) return failKioskWrite(c, write);
+      kioskWrite = write.value;
       const { kiosk, fields } = write.value;
       request = { id: write.value.id, requestHash: write.value.requestHash, personId: fields.personId, serviceId: fields.serviceId, stationId: kiosk.stationId,
         occurredAtMs: write.value.occurredAtMs, effectiveAtMs: write.value.effectiveAtMs, deadlineMs: fields.deadline ?? null, createdBy: kiosk.id,
@@ -45,7 +47,8 @@ export function bookingRoutes(ledger: Ledger): Hono<AppEnv> {
         createdBy: principal.staff.id, recordedAtMs: ctx.nowMs() };
       respond = ({ balances, deadlineMs }) => ({ bookingId: request.id, deadline: new Date(deadlineMs).toISOString(), balances });
     }
-    return respondToOutcome(c, await ledger.submit(bookingUnit(request, respond)));
+    const unit = bookingUnit(request, respond);
+    return respondToOutcome(c, await ledger.submit(kioskWrite ? withWriteNonce(kioskWrite, unit) : unit));
   });
 
   app.get('/', requireStaff('people:read'), async (c) => {

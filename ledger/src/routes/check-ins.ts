@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import { checkInUnit } from '../operations/attendance/check-in.ts';
-import { failKioskWrite, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
+import { failKioskWrite, readKioskWrite, respondToOutcome, withWriteNonce } from '../operations/kiosk-write.ts';
 import { requireKiosk } from './auth.ts';
 import { noStore, type AppEnv } from './http.ts';
 import { idText } from './validate.ts';
@@ -16,7 +16,7 @@ export function checkInRoutes(ledger: Ledger): Hono<AppEnv> {
     const write = await readKioskWrite(c, attendanceShape);
     if (!write.ok) return failKioskWrite(c, write);
     noStore(c);
-    return respondToOutcome(c, await ledger.submit(checkInUnit(write.value, { origin: new URL(c.req.url).origin })));
+    return respondToOutcome(c, await ledger.submit(withWriteNonce(write.value, checkInUnit(write.value, { origin: new URL(c.req.url).origin }))));
   });
   return app;
 }

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import { checkOutUnit } from '../operations/attendance/check-out.ts';
-import { failKioskWrite, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
+import { failKioskWrite, readKioskWrite, respondToOutcome, withWriteNonce } from '../operations/kiosk-write.ts';
 import { attendanceShape } from './check-ins.ts';
 import { requireKiosk } from './auth.ts';
 import { noStore, type AppEnv } from './http.ts';
@@ -14,7 +14,7 @@ export function checkOutRoutes(ledger: Ledger): Hono<AppEnv> {
     const write = await readKioskWrite(c, attendanceShape);
     if (!write.ok) return failKioskWrite(c, write);
     noStore(c);
-    return respondToOutcome(c, await ledger.submit(checkOutUnit(write.value, { origin: new URL(c.req.url).origin })));
+    return respondToOutcome(c, await ledger.submit(withWriteNonce(write.value, checkOutUnit(write.value, { origin: new URL(c.req.url).origin }))));
   });
   return app;
 }

@@ -7,7 +7,7 @@ import type { Ledger } from '../db/ledger/ledger.ts';
 import { personStationId } from '../db/operations/redemption-gifts.ts';
 import { findStation } from '../db/station/stations.ts';
 import { giftUnit, type GiftResponder } from '../operations/gifts/gift-unit.ts';
-import { failKioskWrite, kioskWriteId, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
+import { failKioskWrite, kioskWriteId, readKioskWrite, respondToOutcome, withWriteNonce } from '../operations/kiosk-write.ts';
 import { buildReceipt } from '../operations/receipts.ts';
 import { denyUnlessStation, requireKioskOrStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
@@ -19,7 +19,7 @@ const giftShape = { fromPersonId: idText, toPersonId: idText, minutes: integer(1
 export function giftRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/', requireKioskOrStaff('people:write'), async (c) => {
+  app.post('/', requireKioskOrStaff('people:write', { nonce: 'defer' }), async (c) => {
     const ctx = c.get('ctx');
     const principal = c.get('principal');
     noStore(c);
@@ -32,8 +32,8 @@ export function giftRoutes(ledger: Ledger): Hono<AppEnv> {
         giftId: write.value.id, minutes: fields.minutes, fromBalance: { time: fromBalanceMinutes },
         receipt: buildReceipt({ kioskId: kiosk.id, kioskSeq: write.value.kioskSeq, ledgerSeq, kind: 'gift', occurredAtMs: write.value.occurredAtMs, stationName, lines, origin: new URL(c.req.url).origin }),
       });
-      return respondToOutcome(c, await ledger.submit(giftUnit({ ...fields, id: write.value.id, requestHash: write.value.requestHash, occurredAtMs: write.value.occurredAtMs,
-        effectiveAtMs: write.value.effectiveAtMs, stationId: kiosk.stationId, kiosk: { kioskId: kiosk.id, kioskSeq: write.value.kioskSeq } }, respond)));
+      return respondToOutcome(c, await ledger.submit(withWriteNonce(write.value, giftUnit({ ...fields, id: write.value.id, requestHash: write.value.requestHash, occurredAtMs: write.value.occurredAtMs,
+        effectiveAtMs: write.value.effectiveAtMs, stationId: kiosk.stationId, kiosk: { kioskId: kiosk.id, kioskSeq: write.value.kioskSeq } }, respond))));
     }
     const body = await readBody(c, { id: kioskWriteId, occurredAt: isoTime, ...giftShape });
     if (!body.ok) return fail(c, body.code, body.detail);

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { familyRelations } from '../../../domain/person.ts';
 import { findPersonById, listFamilyLinks, listPeople, type PersonRow } from '../db/station/people.ts';
 import type { Ledger } from '../db/ledger/ledger.ts';
-import { failKioskWrite, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
+import { failKioskWrite, readKioskWrite, respondToOutcome, spendWriteNonce, withWriteNonce } from '../operations/kiosk-write.ts';
 import { signMemberQr } from '../services/member-qr.ts';
 import { auditRegistration, linkFamily, personSummary, prepareRegistration, registerPerson, revealPerson, staffPersonView } from '../services/people.ts';
 import { registrationUnit } from '../services/registration-unit.ts';
@@ -23,7 +23,7 @@ const registrationShape = { card: cardShape, phone: optional(text({ max: 20 })),
 export function peopleRoutes(engine: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/', requireKioskOrStaff('people:write'), async (c) => {
+  app.post('/', requireKioskOrStaff('people:write', { nonce: 'defer' }), async (c) => {
     const principal = c.get('principal');
     if (principal.kind === 'kiosk') return registerFromKiosk(c, engine);
     const body = await readBody(c, { ...registrationShape, stationId: idText });
@@ -96,8 +96,11 @@ async function registerFromKiosk(c: Context<AppEnv>, engine: Ledger): Promise<Re
     ...(fields.phone !== undefined && { phone: fields.phone }), ...(fields.workUnit !== undefined && { workUnit: fields.workUnit }) };
   const prepared = await prepareRegistration(ctx, input, { selfRegistration: true });
   // Malformed card data is invalid input (422, nothing stored); an under-age resident is a stored rule outcome.
-  if (!prepared.ok && prepared.code !== 'self_registration_too_young') return fail(c, prepared.code, prepared.detail);
-  const outcome = await engine.submit(registrationUnit(write.value, prepared.ok ? prepared.value : 'self_registration_too_young', ctx.keys, ctx.nowMs()));
+  if (!prepared.ok && prepared.code !== 'self_registration_too_young') {
+    if (!(await spendWriteNonce(c, write.value))) return fail(c, 'kiosk_nonce_reused');
+    return fail(c, prepared.code, prepared.detail);
+  }
+  const outcome = await engine.submit(withWriteNonce(write.value, registrationUnit(write.value, prepared.ok ? prepared.value : 'self_registration_too_young', ctx.keys, ctx.nowMs())));
   if (outcome.status === 'created' && prepared.ok) await auditRegistration(ctx, prepared.value, 'kiosk');
   noStore(c);
   return respondToOutcome(c, outcome);

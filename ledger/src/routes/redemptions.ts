@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { businessDateOf } from '../../../domain/business-date.ts';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import { findRedemption, findRedemptionByCode, insertCollection, type RedemptionView } from '../db/operations/redemption.ts';
-import { failKioskWrite, readKioskWrite, respondToOutcome } from '../operations/kiosk-write.ts';
+import { failKioskWrite, readKioskWrite, respondToOutcome, withWriteNonce } from '../operations/kiosk-write.ts';
 import { redemptionUnit } from '../operations/redemption/redemption-unit.ts';
 import { denyUnlessStation, requireKiosk, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
@@ -14,11 +14,12 @@ import { calendarDate, idText, optional, readQuery, text } from './validate.ts';
 export function redemptionRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.post('/', requireKiosk(), async (c) => {
+  app.post('/', requireKiosk({ nonce: 'defer' }), async (c) => {
     const write = await readKioskWrite(c, { personId: idText, serviceId: idText });
     if (!write.ok) return failKioskWrite(c, write);
     const ctx = c.get('ctx');
-    const outcome = await ledger.submit(redemptionUnit(write.value, { origin: new URL(c.req.url).origin, randomBytes: ctx.randomBytes, newId: ctx.newId }));
+    const outcome = await ledger.submit(withWriteNonce(write.value, redemptionUnit(write.value, { origin: new URL(c.req.url).origin, randomBytes: ctx.randomBytes, newId: ctx.newId })));
+    noStore(c);
     return respondToOutcome(c, outcome);
   });
 

@@ -6,9 +6,8 @@ import { businessDateOf } from '../../../../domain/business-date.ts';
 import { decideCheckIn } from '../../../../domain/check-in.ts';
 import type { Plan } from '../../core/transaction.ts';
 import type { GroupRead, Unit } from '../../db/ledger/unit.ts';
-import type { Database } from '../../db/client.ts';
 import type { ActivityRow } from '../../db/station/catalogue.ts';
-import { insertAttendanceSql, readCheckInGroup, readSubjectRows, type AttendanceInput, type CheckInRead, type SubjectPerson, type SubjectRows } from './attendance-sql.ts';
+import { insertAttendanceSql, readCheckInGroup, type AttendanceInput, type CheckInRead, type SubjectPerson, type SubjectRows } from '../../db/operations/attendance-sql.ts';
 import { kioskFieldsOf, type KioskWrite } from '../kiosk-write.ts';
 import { buildReceipt, formatShanghaiTime } from '../receipts.ts';
 import { rulesOfActivity } from './activity-rules.ts';
@@ -32,7 +31,6 @@ export function checkInUnit(write: KioskWrite<AttendanceRequest>, source: { orig
   return {
     id: write.id,
     requestHash: write.requestHash,
-    ...(write.nonce && { nonce: write.nonce }),
     conflictKeys: [attendanceConflictKey(personId, activityId)],
     prefetch: { read: checkInGroupRead, input: { personId, activityId, stationId: write.kiosk.stationId, businessDate } satisfies AttendanceInput },
     load: async (_reader, prefetched) => prefetched as CheckInRead,
@@ -65,10 +63,4 @@ export function checkInUnit(write: KioskWrite<AttendanceRequest>, source: { orig
 export function subjectOf(rows: SubjectRows, write: KioskWrite<AttendanceRequest>, origin: string): AttendanceSubject {
   const activity = rows.activity?.stationId === write.kiosk.stationId ? rows.activity : undefined;
   return { person: rows.person, activity, stationName: rows.stationName ?? '', origin };
-}
-
-/** Looks up what a check-in or check-out names (outside the writer, for callers that show it before writing). */
-export async function loadAttendanceSubject(database: Database, write: KioskWrite<AttendanceRequest>, origin: string): Promise<AttendanceSubject> {
-  const rows = await readSubjectRows(database.client, write.fields.personId, write.fields.activityId, write.kiosk.stationId);
-  return { person: rows.person, activity: rows.activity, stationName: rows.stationName ?? '', origin };
 }

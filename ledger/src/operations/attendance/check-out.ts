@@ -11,7 +11,7 @@ import { kioskFieldsOf, type KioskWrite } from '../kiosk-write.ts';
 import { balanceLines, buildReceipt, formatMinutes, formatShanghaiTime } from '../receipts.ts';
 import { rulesOfActivity } from './activity-rules.ts';
 import { attendanceConflictKey, subjectOf, type AttendanceRequest } from './check-in.ts';
-import { insertClosureSql, insertCreditSql, readCheckOutGroup, type AttendanceInput, type CheckOutRead } from './attendance-sql.ts';
+import { insertClosureSql, insertCreditSql, readCheckOutGroup, type AttendanceInput, type CheckOutRead } from '../../db/operations/attendance-sql.ts';
 import { planCreditTransfers, storageCapMemo } from './credit-transfers.ts';
 
 /** One statement per commit group reads every check-out's person, activity, station, open attendance and points. */
@@ -26,7 +26,6 @@ export function checkOutUnit(write: KioskWrite<AttendanceRequest>, source: { ori
   return {
     id: write.id,
     requestHash: write.requestHash,
-    ...(write.nonce && { nonce: write.nonce }),
     conflictKeys: [attendanceConflictKey(personId, activityId), `person:${personId}`],
     accounts: [{ account: main, asset: 'time' }, { account: main, asset: 'points' }],
     prefetch: { read: checkOutGroupRead, input },

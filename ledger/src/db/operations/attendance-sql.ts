@@ -1,28 +1,17 @@
-// Hand-built SQL of the check-in/check-out hot path: the subject lookup (person, activity, station in one read), the
-// reads a unit makes inside the ledger writer, and the rows it writes in the transaction's batch. No drizzle here
-// (it costs ~45% on the hot path, reference/ledger.md §3.7); column names follow the drizzle schema's snake_case.
+// Hand-built SQL of the check-in/check-out hot path: the group reads a unit makes inside the ledger writer and the rows
+// it writes in the transaction's batch. No drizzle here (it costs ~45% on the hot path, reference/ledger.md §3.7);
+// column names follow the drizzle schema's snake_case.
 
 import type { Client, InStatement, Row } from '@libsql/client';
 import { assert } from '../../../../domain/assert.ts';
-import type { AttendanceRow, ClosureRow, CreditRow } from '../../db/operations/attendance-store.ts';
-import type { ActivityRow } from '../../db/station/catalogue.ts';
-import type { PersonRow } from '../../db/station/people.ts';
+import type { AttendanceRow, ClosureRow, CreditRow } from './attendance-store.ts';
+import type { ActivityRow } from '../station/catalogue.ts';
+import type { PersonRow } from '../station/people.ts';
 
 export type SubjectPerson = Pick<PersonRow, 'id' | 'displayName' | 'volunteerNo'>;
 export type SubjectRows = { person: SubjectPerson | undefined; activity: ActivityRow | undefined; stationName: string | undefined };
 
 const activityColumns = 'a.id, a.station_id, a.title, a.kind, a.starts_at_ms, a.ends_at_ms, a.late_grace_minutes, a.rounding, a.min_attendance_ratio_percent, a.approval, a.points_per_hour, a.bonus_points, a.points_daily_cap_points, a.created_by, a.created_at_ms';
-const subjectSql = `SELECT p.id, p.display_name, p.volunteer_no, ${activityColumns}, s.name
-  FROM (SELECT ? AS person_id, ? AS activity_id, ? AS station_id) AS q
-  LEFT JOIN people p ON p.id = q.person_id LEFT JOIN activities a ON a.id = q.activity_id LEFT JOIN stations s ON s.id = q.station_id`;
-
-/** The person, activity and station a check-in or check-out names, each undefined when absent. */
-export async function readSubjectRows(client: Client, personId: string, activityId: string, stationId: string): Promise<SubjectRows> {
-  const row = (await client.execute({ sql: subjectSql, args: [personId, activityId, stationId] })).rows[0];
-  assert(row !== undefined, 'the subject query returns one row');
-  return subjectFrom(row, 0);
-}
-
 function activityFrom(row: Row, at: number): ActivityRow {
   const approval = row[at + 9];
   assert(approval === 'auto' || approval === 'manager', 'activities.approval read back is not auto|manager');
