@@ -1,6 +1,6 @@
 // Fictional demo data for an empty database, deterministic from a fixed seed: one district, one street, two
-// communities, three stations, activities today and this week, a services catalogue, 50 people, family links and
-// three days of ledger history (demo-history.ts). Written through the service's own functions and ledger units.
+// communities, three stations, activities today and this week, a services catalogue, 50 people (two of them the
+// demo kiosk's 模拟刷卡 cards, demo-people.ts), family links and three days of ledger history (demo-history.ts). Written through the service's own functions and ledger units.
 
 import { businessDateOf, businessDayStartMs } from '../domain/business-date.ts';
 import { createIdGenerator } from '../domain/ids.ts';
@@ -12,6 +12,7 @@ import type { ServiceContext } from '../ledger/src/services/context.ts';
 import { linkFamily, registerPerson } from '../ledger/src/services/people.ts';
 import type { ServiceRow } from '../ledger/src/db/station/catalogue.ts';
 import { seedDemoHistory } from './demo-history.ts';
+import { demoCardPeopleCount, registerDemoCardPeople } from './demo-people.ts';
 
 export const demoSeed = 20260401;
 export const demoPeopleCount = 50;
@@ -20,6 +21,8 @@ const dayMs = 24 * hourMs;
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林'];
 const givenNames = ['建国', '秀英', '桂兰', '志强', '丽华', '海燕', '文杰', '淑珍', '晓明', '玉梅', '国庆', '春花', '子涵', '雨桐', '浩然', '思远'];
+/** The demo stations, first one first: the demo kiosk and the 模拟刷卡 people belong to the first. */
+export const demoStationNames = ['幸福里党群服务站', '幸福里第二服务站', '和平路党群服务站'] as const;
 const regionCodes = ['110101', '110102', '110105', '320102', '440103'];
 
 export type DemoSummary = { districtId: string; stationIds: string[]; personIds: string[]; transactions: number };
@@ -35,9 +38,9 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   await insertRegion(ctx.database, { id: streetId, level: 'street', name: '朝阳街道', parentId: districtId });
   for (const community of communities) await insertRegion(ctx.database, { id: community.id, level: 'community', name: community.name, parentId: streetId });
   const stations = [
-    { id: seeded.newId(), communityId: communities[0]!.id, name: '幸福里党群服务站', address: '幸福里 1 号' },
-    { id: seeded.newId(), communityId: communities[0]!.id, name: '幸福里第二服务站', address: '幸福里 88 号' },
-    { id: seeded.newId(), communityId: communities[1]!.id, name: '和平路党群服务站', address: '和平路 6 号' },
+    { id: seeded.newId(), communityId: communities[0]!.id, name: demoStationNames[0], address: '幸福里 1 号' },
+    { id: seeded.newId(), communityId: communities[0]!.id, name: demoStationNames[1], address: '幸福里 88 号' },
+    { id: seeded.newId(), communityId: communities[1]!.id, name: demoStationNames[2], address: '和平路 6 号' },
   ];
   for (const station of stations) await insertStation(ctx.database, { ...station, createdAtMs });
 
@@ -59,7 +62,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   }
 
   const personIds: string[] = [];
-  for (let index = 0; index < demoPeopleCount; index++) {
+  for (let index = 0; index < demoPeopleCount - demoCardPeopleCount; index++) {
     const birthYear = 1940 + Math.floor(random() * 66);
     const birth = `${birthYear}${pad(1 + Math.floor(random() * 12))}${pad(1 + Math.floor(random() * 28))}`;
     const idNumber = makeIdNumber(`${regionCodes[index % regionCodes.length]}${birth}${String(100 + index).slice(-3)}`);
@@ -78,9 +81,13 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     const linked = await linkFamily(seeded, 'seed', personIds[index * 2]!, personIds[index * 2 + 1]!, relation);
     assert(linked.ok, 'demo family link must be created');
   }
+  // The card people come first at the first station, so the history's pick of volunteers starts with them.
+  const cardPersonIds = await registerDemoCardPeople(seeded, stations[0]!.id);
   const history = await seedDemoHistory(seeded, stations.map((station, stationIndex) => ({
-    id: station.id, services: servicesOf.get(station.id) ?? [], personIds: personIds.filter((_, index) => index % stations.length === stationIndex),
+    id: station.id, services: servicesOf.get(station.id) ?? [],
+    personIds: [...(stationIndex === 0 ? cardPersonIds : []), ...personIds.filter((_, index) => index % stations.length === stationIndex)],
   })), random);
+  personIds.push(...cardPersonIds);
   return { districtId, stationIds: stations.map((station) => station.id), personIds, transactions: history.transactions };
 }
 
