@@ -2,7 +2,8 @@
 // a card tap into card data, prints through the real driver, and falls back to demo mode when no device answers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCardReaderEmulator } from '../../../hardware/card-reader/emulator.ts';
-import { demoResidentMale } from '../../../hardware/card-reader/demo-cards.ts';
+import { demoNewcomerCard, demoResidentMale, demoVolunteerCard } from '../../../hardware/card-reader/demo-cards.ts';
+import { decodePrintout } from '../../../hardware/printer/printout.ts';
 import { createPrinterEmulator } from '../../../hardware/printer/emulator.ts';
 import { createFakeSerial, createFakeSerialPort } from '../../../hardware/serial/fake-serial.ts';
 import { startDevices, type DeviceHub } from './supervisor.ts';
@@ -67,8 +68,24 @@ describe('startDevices', () => {
     await hub.detect();
     expect(hub.status()).toMatchObject({ isDemo: true, reader: 'demo', printer: 'demo' });
     hub.demoTap();
-    expect((await waitFor(() => cards[0])).name).toBe('李样例');
+    expect((await waitFor(() => cards[0])).name).toBe(demoVolunteerCard.name);
     await hub.print({ kind: 'test', kioskId: 'K1', printedAt: 'x' });
     expect(hub.demoPrintedBytes()?.length).toBeGreaterThan(20);
+  });
+
+  it('taps the picked demo card, keeps the last printout for the preview and forgets it at the wipe', async () => {
+    const cards: CardData[] = [];
+    hub = await startDevices({ onCard: (card) => cards.push(card), onCardError: () => undefined }, { navigatorLike: {} });
+    await hub.detect();
+    hub.demoTap(demoNewcomerCard);
+    expect((await waitFor(() => cards[0])).idNumber).toBe(demoNewcomerCard.idNumber);
+    expect(hub.demoLastPrintedBytes()).toBeNull();
+    await hub.print({ kind: 'test', kioskId: 'K-first', printedAt: 'x' });
+    await hub.print({ kind: 'test', kioskId: 'K-second', printedAt: 'x' });
+    const lines = decodePrintout(hub.demoLastPrintedBytes() ?? new Uint8Array()).lines.join('\n');
+    expect(lines).toContain('K-second');
+    expect(lines).not.toContain('K-first');
+    hub.demoForgetPrintout();
+    expect(hub.demoLastPrintedBytes()).toBeNull();
   });
 });

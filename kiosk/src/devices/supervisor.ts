@@ -10,6 +10,7 @@ import { createCardReaderDriver, type CardReaderDriver, type CardReaderEvent } f
 import { createPrinterDriver, type PrinterDriver } from '../../../hardware/printer/driver.ts';
 import { printer58mm, type PrinterProfile } from '../../../hardware/printer/profiles.ts';
 import type { ByteChannel } from '../../../hardware/serial/byte-channel.ts';
+import type { IdCard } from '../../../hardware/card-reader/card-text.ts';
 import type { CardData } from '../flow/types.ts';
 import { cardDataOf } from './card-data.ts';
 import { encodePrintJob } from './print-documents.ts';
@@ -34,6 +35,9 @@ export async function startDevices(callbacks: DeviceCallbacks, options: DeviceOp
   let reader: { channel: ByteChannel; driver: CardReaderDriver } | null = null;
   let printer: { channel: ByteChannel; driver: PrinterDriver } | null = null;
   let demo: Awaited<ReturnType<typeof loadDemo>> | null = null;
+  /** Demo mode only: the bytes of the last print job, for the on-screen receipt preview; forgotten at each wipe. */
+  let demoLastPrint: Uint8Array | null = null;
+  let demoPrintTurn = 0;
   const setStatus = (change: Partial<DeviceStatus>) => { status = { ...status, ...change }; listeners.forEach((listener) => listener()); };
   const live = (): DeviceState => (status.isDemo ? 'demo' : 'ready');
 
@@ -101,32 +105,45 @@ export async function startDevices(callbacks: DeviceCallbacks, options: DeviceOp
     },
     async print(job: PrintJob): Promise<PrintResult> {
       if (!printer) return { ok: false, code: 'printer_missing' };
+      const printedBefore = demo?.printer.printedBytes().length ?? 0;
+      const turn = demoPrintTurn;
       const outcome = await printer.driver.print(encodePrintJob(job, profile));
+      // A job that finishes after a wipe stays off the preview: it belonged to the resident who left.
+      if (demo && status.isDemo && turn === demoPrintTurn) demoLastPrint = demo.printer.printedBytes().slice(printedBefore);
       const code = outcome.ok ? outcome.value.status : outcome.code;
       setStatus({ printer: outcome.ok ? live() : code === 'paper_out' ? 'no_paper' : 'error', printerCode: code });
       return outcome.ok ? { ok: true } : { ok: false, code };
     },
-    /** Demo mode only: lays the fictional demo card on the emulated reader, lifted again shortly after. */
-    demoTap(): void {
-      demo?.placeCard();
+    /** Demo mode only: lays a fictional demo card (the demo volunteer's unless named) on the emulated reader, lifted again shortly after. */
+    demoTap(card?: IdCard): void {
+      demo?.placeCard(card);
     },
     /** Demo mode only: every byte the emulated printer received. */
     demoPrintedBytes: (): Uint8Array | null => demo?.printer.printedBytes() ?? null,
+    /** Demo mode only: the bytes of the last print job since the last wipe, or null. */
+    demoLastPrintedBytes: (): Uint8Array | null => demoLastPrint,
+    /** Demo mode only: the idle wipe forgets the receipt preview along with the resident. */
+    demoForgetPrintout(): void {
+      demoPrintTurn += 1;
+      if (demoLastPrint === null) return;
+      demoLastPrint = null;
+      listeners.forEach((listener) => listener());
+    },
     stop,
   };
 }
 
 /** Loaded only when no device answers, so the emulators never weigh on a kiosk with real hardware. */
 async function loadDemo() {
-  const [{ createDemoDevices }, { demoResidentFemale }] = await Promise.all([import('../../../hardware/serial/demo-devices.ts'), import('../../../hardware/card-reader/demo-cards.ts')]);
+  const [{ createDemoDevices }, { demoVolunteerCard }] = await Promise.all([import('../../../hardware/serial/demo-devices.ts'), import('../../../hardware/card-reader/demo-cards.ts')]);
   const devices = createDemoDevices();
   let liftTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     serial: devices.serial,
     printer: devices.printer,
-    placeCard(): void {
+    placeCard(card: IdCard = demoVolunteerCard): void {
       clearTimeout(liftTimer);
-      devices.reader.placeCard(demoResidentFemale);
+      devices.reader.placeCard(card);
       liftTimer = setTimeout(() => devices.reader.liftCard(), demoCardOnReaderMs);
     },
   };
