@@ -1,5 +1,6 @@
 // The kiosk's shell: status bar (station, time, 演示模式, language, 长辈模式, speech), the offline banner, the
-// current screen for the flow's view, and the maintenance screen. Renders state; the runtime does the work.
+// current screen for the flow's view, the maintenance screen, and in demo mode the lazily loaded 模拟刷卡 picker and
+// 演示凭条 preview. Renders state; the runtime does the work.
 
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { Kiosk } from './boot.ts';
@@ -19,6 +20,7 @@ import { ConsentScreen, RegisterTapScreen } from './screens/consent-screen.tsx';
 import { MessageScreen, WaitingScreen } from './screens/message-screen.tsx';
 import { MaintenanceScreen } from './screens/maintenance-screen.tsx';
 import { StatusBar } from './screens/status-bar.tsx';
+import type * as DemoTools from './screens/demo-tools.tsx';
 
 export const maintenanceIdleMs = 120_000;
 
@@ -42,6 +44,17 @@ export function App(props: { kiosk: Kiosk; settings: Settings; onSettings: (sett
   const emit: Emit = (event: FlowEvent) => kiosk.runtime.dispatch(event);
   const devices = kiosk.devices();
   const view = kiosk.runtime.state().view;
+  const isDemo = devices?.status().isDemo === true;
+  const [demoTools, setDemoTools] = useState<typeof DemoTools | null>(null);
+  useEffect(() => {
+    // The demo chunk (picker, receipt decoder) loads only when the kiosk runs on emulated devices.
+    if (isDemo && demoTools === null) void import('./screens/demo-tools.tsx').then((module) => setDemoTools(module));
+  }, [isDemo]);
+  const isWiped = view.screen === 'attract' && view.intent === null;
+  useEffect(() => {
+    // The receipt preview belongs to the resident who just left: the wipe (idle or 完成) forgets it.
+    if (isWiped) devices?.demoForgetPrintout();
+  }, [isWiped, devices]);
 
   return (
     <div class={`kiosk${settings.isElderMode ? ' elder' : ''}`} lang={settings.language} onPointerDown={() => { emit({ type: 'touch' }); if (isMaintenance) setMaintenanceTouchMs(Date.now()); }}>
@@ -68,9 +81,10 @@ export function App(props: { kiosk: Kiosk; settings: Settings; onSettings: (sett
         )}
       </main>
       <footer class="footer">
-        {devices?.status().isDemo && view.screen === 'attract' ? <button type="button" class="demo-tap" onClick={() => devices.demoTap()}>模拟刷卡 · Demo card</button> : null}
+        {devices && isDemo && demoTools && !isMaintenance ? <demoTools.DemoCardPicker t={t} hub={devices} screen={view.screen} /> : null}
         <button type="button" class="maintenance-link" aria-label={t('maintenance')} onClick={() => { emit({ type: 'finish' }); setMaintenance(true); }}>⚙ {t('maintenance')}</button>
       </footer>
+      {devices && isDemo && demoTools && !isMaintenance ? <demoTools.DemoReceiptPreview t={t} hub={devices} /> : null}
     </div>
   );
 }
