@@ -81,7 +81,7 @@ async function parseKioskWrite<S extends Shape>(c: Context<AppEnv>, shape: S): P
   const sentAtMs = Number(c.req.header(kioskHeaders.timestamp));
   assert(Number.isSafeInteger(sentAtMs), 'a verified kiosk request carries X-Kiosk-Timestamp');
   const time = decideWriteTime({
-    offlineFlag: common.value.offline === true, occurredAtMs: common.value.occurredAt, sentAtMs, receivedAtMs, enrolledAtMs: principal.kiosk.enrolledAtMs ?? principal.kiosk.createdAtMs,
+    offlineFlag: common.value.offline === true, occurredAtMs: common.value.occurredAt, sentAtMs, receivedAtMs,
   });
   return ok({
     kiosk: principal.kiosk, id: common.value.id, kioskSeq: common.value.kioskSeq, occurredAtMs: common.value.occurredAt, receivedAtMs, ...time,

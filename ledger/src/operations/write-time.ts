@@ -17,8 +17,6 @@ export type WriteTimeInput = {
   sentAtMs: number;
   /** The server's clock when the request arrived. */
   receivedAtMs: number;
-  /** When the kiosk was enrolled (server clock): it cannot have signed a fact before it had its key. */
-  enrolledAtMs: number;
 };
 
 export type WriteTime = {
@@ -33,11 +31,12 @@ export type WriteTime = {
 /**
  * Online (no flag, queue delay at most `queuedWriteDelayMsMin`): the server's arrival time (rule 1). Offline: the
  * arrival minus the queue delay, so a kiosk clock that is off shifts both of its times alike and cancels out. Never in
- * the future (an `occurredAt` after the send counts as no delay) and never before the kiosk's enrolment.
+ * the future (an `occurredAt` after the send counts as no delay). No earlier bound: as with `occurredAt` before, the
+ signed kiosk is trusted for when its facts happened; weeks-old uploads are legitimate (a close flags them as late).
  */
 export function decideWriteTime(input: WriteTimeInput): WriteTime {
   const queueDelayMs = Math.max(0, input.sentAtMs - input.occurredAtMs);
   const offline = input.offlineFlag || queueDelayMs > queuedWriteDelayMsMin;
   if (!offline) return { offline, queueDelayMs, effectiveAtMs: input.receivedAtMs };
-  return { offline, queueDelayMs, effectiveAtMs: Math.min(input.receivedAtMs, Math.max(input.enrolledAtMs, input.receivedAtMs - queueDelayMs)) };
+  return { offline, queueDelayMs, effectiveAtMs: input.receivedAtMs - queueDelayMs };
 }
