@@ -35,8 +35,9 @@ export const outboxEntriesMax = 5_000;
 export const doneEntriesKept = 50;
 
 export async function createOutbox(deps: OutboxDeps) {
+  const byKioskSeq = (a: OutboxEntry, b: OutboxEntry) => a.kioskSeq - b.kioskSeq;
   const loaded = await deps.store.load();
-  let entries: OutboxEntry[] = [...loaded.entries].sort((a, b) => a.kioskSeq - b.kioskSeq);
+  let entries: OutboxEntry[] = [...loaded.entries].sort(byKioskSeq);
   let meta: OutboxMeta = loaded.meta;
   let isOnline = true;
   let draining: Promise<void> | null = null;
@@ -44,7 +45,6 @@ export async function createOutbox(deps: OutboxDeps) {
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((listener) => listener());
   const pending = () => entries.filter((entry) => entry.state === 'pending');
-  const byKioskSeq = (a: OutboxEntry, b: OutboxEntry) => a.kioskSeq - b.kioskSeq;
   // Memory bodies do not survive a restart: every registration still waiting for its card is lost and gets its void.
   const lostAtStart = entries.filter((entry) => isLostRegistration(entry, false)).flatMap((lost) => Object.values(voidLostRegistration(lost, deps.nextId(), deps.nowMs())));
   if (lostAtStart.length > 0) {
