@@ -75,6 +75,16 @@ describe('POST /api/v1/kiosks/sequence-voids', () => {
     expect((await f.database.client.execute('SELECT count(*) AS n FROM people')).rows[0]?.n).toBe(0);
   });
 
+  it('refuses a replayed request (same signature and nonce) with 401 and writes nothing more', async () => {
+    const body = voidBody(1);
+    const text = JSON.stringify(body);
+    const headers = await f.kioskA.sign({ method: 'POST', pathWithQuery: '/api/v1/kiosks/sequence-voids', body: text, timestampMs: f.clock.nowMs });
+    const send = () => f.app.request('/api/v1/kiosks/sequence-voids', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: text });
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(401);
+    expect((await f.database.client.execute('SELECT count(*) AS n FROM transactions')).rows[0]?.n).toBe(1);
+  });
+
   it('refuses any other reason (422 invalid_input) and stores nothing', async () => {
     const response = await sendVoid({ ...voidBody(1), reason: 'changed_my_mind' });
     expect(response.status).toBe(422);

@@ -8,7 +8,7 @@ import type { JsonValue } from '../core/canonical.ts';
 import type { Plan, SubmitOutcome } from '../core/transaction.ts';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import type { LedgerReader, Unit } from '../db/ledger/unit.ts';
-import { failKioskWrite, kioskFieldsOf, readKioskWrite, respondToOutcome, type KioskWrite } from '../operations/kiosk-write.ts';
+import { failKioskWrite, kioskFieldsOf, readKioskWrite, respondToOutcome, withWriteNonce, type KioskWrite } from '../operations/kiosk-write.ts';
 import { requireKiosk } from './auth.ts';
 import { noStore, type AppEnv } from './http.ts';
 import { oneOf } from './validate.ts';
@@ -28,11 +28,12 @@ const registrationConflictKey = 'person_registration';
 
 export function kioskSequenceRoutes(engine: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.post('/sequence-voids', requireKiosk(), async (c) => {
+  // The request's nonce is stored in the void's own ledger batch, like every signed kiosk write.
+  app.post('/sequence-voids', requireKiosk({ nonce: 'defer' }), async (c) => {
     const write = await readKioskWrite(c, { reason: oneOf(sequenceVoidReasons) });
     if (!write.ok) return failKioskWrite(c, write);
     noStore(c);
-    return respondToVoid(c, write.value.kioskSeq, await engine.submit(sequenceVoidUnit(write.value)));
+    return respondToVoid(c, write.value.kioskSeq, await engine.submit(withWriteNonce(write.value, sequenceVoidUnit(write.value))));
   });
   return app;
 }
