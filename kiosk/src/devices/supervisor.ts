@@ -26,6 +26,8 @@ export type DeviceHub = Awaited<ReturnType<typeof startDevices>>;
 
 /** The demo card stays on the emulated reader long enough for one find → select → read. */
 export const demoCardOnReaderMs = 2_500;
+/** Longer than two polls of the reader driver (300 ms each), so a second tap of a card still lying there reads again. */
+export const demoCardLiftGapMs = 800;
 
 export async function startDevices(callbacks: DeviceCallbacks, options: DeviceOptions = {}) {
   const profile = options.profile ?? printer58mm;
@@ -138,13 +140,24 @@ async function loadDemo() {
   const [{ createDemoDevices }, { demoVolunteerCard }] = await Promise.all([import('../../../hardware/serial/demo-devices.ts'), import('../../../hardware/card-reader/demo-cards.ts')]);
   const devices = createDemoDevices();
   let liftTimer: ReturnType<typeof setTimeout> | undefined;
+  let placeTimer: ReturnType<typeof setTimeout> | undefined;
+  let isOnReader = false;
+  const place = (card: IdCard) => {
+    devices.reader.placeCard(card);
+    isOnReader = true;
+    liftTimer = setTimeout(() => { devices.reader.liftCard(); isOnReader = false; }, demoCardOnReaderMs);
+  };
   return {
     serial: devices.serial,
     printer: devices.printer,
     placeCard(card: IdCard = demoVolunteerCard): void {
       clearTimeout(liftTimer);
-      devices.reader.placeCard(card);
-      liftTimer = setTimeout(() => devices.reader.liftCard(), demoCardOnReaderMs);
+      clearTimeout(placeTimer);
+      if (!isOnReader) return place(card);
+      // A card still lying there is read only once: lift it long enough for the reader's polling to notice.
+      devices.reader.liftCard();
+      isOnReader = false;
+      placeTimer = setTimeout(() => place(card), demoCardLiftGapMs);
     },
   };
 }
