@@ -78,6 +78,33 @@ describe('createRuntime', () => {
     await expect.poll(() => offline.runtime.state().view).toMatchObject({ screen: 'message', code: 'identify_failed', detail: 'network_error' });
   });
 
+  it('lists for check-out an activity of an attendance still open from before midnight, and keeps today\'s list for the attract screen', async () => {
+    // 00:10 in Shanghai: one attendance began yesterday at 23:10 on an activity that ended 23:50 (still inside its grace), one today.
+    const asked: { date: string; days: number | undefined }[] = [];
+    const yesterday = { id: 'A0', title: '夜间巡逻', startsAt: '2026-05-11T22:00:00+08:00', endsAt: '2026-05-11T23:50:00+08:00' };
+    const today = { id: 'A1', title: '助老理发', startsAt: '2026-05-12T00:00:00+08:00', endsAt: '2026-05-12T11:00:00+08:00' };
+    const busy: Resident = { ...resident, openAttendances: [
+      { attendanceId: 'T0', activityId: 'A0', checkedInAt: '2026-05-11T23:10:00+08:00' },
+      { attendanceId: 'T1', activityId: 'A1', checkedInAt: '2026-05-12T00:05:00+08:00' },
+    ] };
+    const { runtime, settle } = setup({
+      nowMs: () => Date.parse('2026-05-12T00:10:00+08:00'),
+      api: {
+        identify: async () => ({ ok: true, resident: busy }),
+        activities: async (date, days) => { asked.push({ date, days }); return date === '2026-05-11' ? [yesterday, today] : [today]; },
+        services: async () => [], history: async () => [], memberQr: async () => null,
+      },
+    });
+    await runtime.refreshActivities();
+    runtime.dispatch({ type: 'intent', intent: 'check-out' });
+    runtime.dispatch({ type: 'card', card });
+    await settle();
+    await settle();
+    expect(runtime.state().view).toMatchObject({ screen: 'open-attendances', activities: [{ id: 'A0' }, { id: 'A1' }] });
+    expect(asked).toEqual([{ date: '2026-05-12', days: undefined }, { date: '2026-05-11', days: 2 }]);
+    expect(runtime.activities().map((activity) => activity.id)).toEqual(['A1']);
+  });
+
   it('prints the member QR and tells the menu when it is printed, or that it failed', async () => {
     const { runtime, printed, settle } = setup({ api: { identify: async () => ({ ok: true, resident }), activities: async () => [], services: async () => [], history: async () => [], memberQr: async () => 'LL1.V1.sig' } });
     runtime.dispatch({ type: 'card', card });

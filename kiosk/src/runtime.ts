@@ -1,7 +1,7 @@
 // The kiosk's runtime: holds the flow state, feeds it events, and carries out its effects (service calls,
 // the outbox, printing, speech). The one place where the pure flow meets I/O; screens only read and emit.
 
-import { businessDateOf } from '../../domain/business-date.ts';
+import { businessDateOf, businessDayStartMs } from '../../domain/business-date.ts';
 import { next, initialFlowState } from './flow/machine.ts';
 import type { Activity, Effect, FlowConfig, FlowEvent, FlowState, Receipt, Service, SpeechKey } from './flow/types.ts';
 import { defaultFlowConfig } from './flow/types.ts';
@@ -10,7 +10,11 @@ import type { Outbox } from './outbox/outbox.ts';
 import { submitOperation } from './submit.ts';
 import type { PrintJob } from './devices/print-job.ts';
 import type { ResidentCache } from './outbox/resident-cache.ts';
-import type { IdentifyRequest, Operation, Resident, SubmitOutcome } from './flow/types.ts';
+import type { IdentifyRequest, OpenAttendance, Operation, Resident, SubmitOutcome } from './flow/types.ts';
+
+const dayMs = 24 * 60 * 60_000;
+/** The most business days GET /api/v1/activities lists in one answer. */
+const activityListDaysMax = 31;
 
 export type RuntimeDeps = {
   api: Pick<KioskApi, 'identify' | 'activities' | 'services' | 'history' | 'memberQr'>;
@@ -64,8 +68,11 @@ export function createRuntime(deps: RuntimeDeps) {
     switch (effect.kind) {
       case 'identify':
         return later(identify(effect.request), () => ({ type: 'identify-failed', code: 'network_error' }));
-      case 'load-activities':
-        return later(refreshActivities().then((list) => ({ type: 'activities-loaded', activities: list })), () => ({ type: 'activities-loaded', activities }));
+      case 'load-activities': {
+        const view = state.view;
+        const loading = view.screen === 'open-attendances' ? activitiesOfOpenAttendances(view.resident.openAttendances) : refreshActivities();
+        return later(loading.then((list) => ({ type: 'activities-loaded', activities: list })), () => ({ type: 'activities-loaded', activities }));
+      }
       case 'load-services':
         return later(refreshServices().then((list) => ({ type: 'services-loaded', services: list })), () => ({ type: 'services-loaded', services }));
       case 'load-history':
@@ -142,6 +149,20 @@ export function createRuntime(deps: RuntimeDeps) {
   async function refreshActivities(): Promise<Activity[]> {
     activities = await deps.api.activities(businessDateOf(nowMs()));
     return activities;
+  }
+
+  /**
+   * The check-out chooser needs the activity of every open attendance, and one begun before midnight may belong to an
+   * activity that ended yesterday (still inside its late grace): list from the earliest check-in's business date to
+   * today. Today's cached list for the attract screen is left as it is.
+   */
+  async function activitiesOfOpenAttendances(open: readonly OpenAttendance[]): Promise<Activity[]> {
+    const today = businessDateOf(nowMs());
+    const checkedInDates = open.map((attendance) => Date.parse(attendance.checkedInAt)).filter(Number.isSafeInteger).map(businessDateOf);
+    const earliest = checkedInDates.reduce((min, date) => (date < min ? date : min), today);
+    if (earliest === today) return refreshActivities();
+    const days = Math.min(activityListDaysMax, Math.round((businessDayStartMs(today) - businessDayStartMs(earliest)) / dayMs) + 1);
+    return deps.api.activities(earliest, days);
   }
 
   async function refreshServices(): Promise<Service[]> {

@@ -22,8 +22,10 @@ export function createKioskApi(client: SignedClient, stationId: string) {
       if (!found?.person?.id || !found.balances) return { ok: false, code: 'bad_answer' };
       return { ok: true, resident: { person: found.person, balances: found.balances, openAttendances: found.openAttendances ?? [] } };
     },
-    async activities(date: string): Promise<Activity[]> {
-      const answer = await client.request('GET', `/api/v1/activities?stationId=${encodeURIComponent(stationId)}&date=${date}`);
+    /** Activities overlapping `days` business days from `date` (the service answers 1 to 31; it assumes 1). */
+    async activities(date: string, days?: number): Promise<Activity[]> {
+      const span = days === undefined ? '' : `&days=${days}`;
+      const answer = await client.request('GET', `/api/v1/activities?stationId=${encodeURIComponent(stationId)}&date=${date}${span}`);
       return listOf<Activity>(answer.body, 'activities').filter((activity) => typeof activity.id === 'string');
     },
     async services(): Promise<Service[]> {
