@@ -1,7 +1,9 @@
 // Supplementary hours (补录, rule 7): minutes a manager adds by hand for a person at an activity, capped with what
 // was already credited there at the activity's scheduled length. A ledger unit; the route audits every attempt.
+// Dated like check-outs: the person's latest check-in business date at the activity, else the activity's start.
 
 import type { InStatement } from '@libsql/client';
+import { and, desc, eq } from 'drizzle-orm';
 import { scheduledMinutes } from '../../../../domain/activity.ts';
 import { businessDateOf } from '../../../../domain/business-date.ts';
 import { decideSupplementaryMinutes } from '../../../../domain/forgotten-check-out.ts';
@@ -10,6 +12,7 @@ import { accountKey, personAccount } from '../../core/accounts.ts';
 import type { Plan } from '../../core/transaction.ts';
 import { insertCreditStatement, sumMinutesCreditedAt, sumPointsCreditedOn } from '../../db/operations/attendance-store.ts';
 import type { LedgerReader, Unit } from '../../db/ledger/unit.ts';
+import { attendances } from '../../db/schema/attendance.ts';
 import type { ActivityRow } from '../../db/station/catalogue.ts';
 import { rulesOfActivity } from './activity-rules.ts';
 import { attendanceConflictKey } from './check-in.ts';
@@ -19,21 +22,31 @@ export type SupplementaryRequest = {
   id: string; requestHash: Uint8Array; staffId: string; personId: string; activity: ActivityRow; minutes: number; reason: string; nowMs: number;
 };
 
-type Loaded = { db: LedgerReader['db']; alreadyMinutes: number; pointsToday: number };
+type Loaded = { db: LedgerReader['db']; businessDate: string; alreadyMinutes: number; pointsToday: number };
+
+/** The business date of the person's latest check-in at the activity, if they ever checked in there. */
+async function latestCheckInBusinessDate(db: LedgerReader['db'], personId: string, activityId: string): Promise<string | undefined> {
+  const rows = await db.select({ businessDate: attendances.businessDate }).from(attendances)
+    .where(and(eq(attendances.personId, personId), eq(attendances.activityId, activityId)))
+    .orderBy(desc(attendances.checkedInAtMs)).limit(1);
+  return rows[0]?.businessDate;
+}
 
 export function supplementaryUnit(request: SupplementaryRequest): Unit<Loaded> {
   const { activity, personId } = request;
   const main = personAccount(personId);
-  const businessDate = businessDateOf(activity.startsAtMs);
   const base = { kind: 'supplementary_credit', stationId: activity.stationId, actorId: request.staffId, occurredAtMs: request.nowMs };
   return {
     id: request.id,
     requestHash: request.requestHash,
     conflictKeys: [attendanceConflictKey(personId, activity.id), `person:${personId}`],
     accounts: [{ account: main, asset: 'time' }, { account: main, asset: 'points' }],
-    load: async (reader) => ({
-      db: reader.db, alreadyMinutes: await sumMinutesCreditedAt(reader.db, personId, activity.id), pointsToday: await sumPointsCreditedOn(reader.db, personId, businessDate),
-    }),
+    load: async (reader) => {
+      const businessDate = await latestCheckInBusinessDate(reader.db, personId, activity.id) ?? businessDateOf(activity.startsAtMs);
+      return {
+        db: reader.db, businessDate, alreadyMinutes: await sumMinutesCreditedAt(reader.db, personId, activity.id), pointsToday: await sumPointsCreditedOn(reader.db, personId, businessDate),
+      };
+    },
     plan: (loaded, view): Plan<InStatement> => {
       const rules = rulesOfActivity(activity);
       const allowed = decideSupplementaryMinutes({ requestedMinutes: request.minutes, scheduledMinutes: scheduledMinutes(rules), alreadyCreditedMinutes: loaded.alreadyMinutes });
@@ -47,7 +60,7 @@ export function supplementaryUnit(request: SupplementaryRequest): Unit<Loaded> {
         ...base, mode: 'authorize', transfers: credited.transfers, memo,
         metadata: { personId, activityId: activity.id, minutes, points, source: 'supplementary' },
         extraStatements: [insertCreditStatement(loaded.db, {
-          transactionId: request.id, attendanceId: null, personId, activityId: activity.id, stationId: activity.stationId, businessDate, source: 'supplementary',
+          transactionId: request.id, attendanceId: null, personId, activityId: activity.id, stationId: activity.stationId, businessDate: loaded.businessDate, source: 'supplementary',
           minutes, communityChestMinutes: credited.split.toCommunityChest, points, recordedAtMs: request.nowMs,
         })],
         respond: ({ ledgerSeq, balancesAfter }) => ({
