@@ -1,7 +1,7 @@
 // Proves POST /api/v1/redemptions: a redemption moves the price from the person to the system redemption account
 // with a pickup code and a receipt, retries replay, rule rejections (age, balance) are stored and final at and
-// beyond their limits, malformed input stores nothing, offline uploads are recorded with a shortfall to suspense,
-// and staff find a redemption by its pickup code and mark it collected once.
+// beyond their limits, malformed input stores nothing, offline uploads are recorded with a shortfall to suspense
+// (a follow-up's `replaces` traced in metadata), and staff find a redemption by its pickup code and mark it collected once.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowCounts } from '../../../tests/support/row-counts.ts';
@@ -88,6 +88,22 @@ describe('POST /api/v1/redemptions', () => {
     expect(await f.engine.trialBalance()).toEqual({ time: 0, points: 0 });
     const items = await json(await f.call('GET', `/api/v1/reconciliation?stationId=${f.stationA}&status=open`, { token: f.tokens.managerA }));
     expect(items.items).toEqual([expect.objectContaining({ kind: 'offline_shortfall', asset: 'time', amount: 30, status: 'open' })]);
+  });
+
+  it('keeps the refused write an offline follow-up replaces in metadata and the reconciliation item; refuses a bad one (422)', async () => {
+    const serviceId = await f.service({ asset: 'time', price: 150 });
+    const refusedId = f.newId();
+    const { response, body } = await redeem(serviceId, { offline: true, occurredAt: '2026-04-01T09:30:00+08:00', replaces: refusedId });
+    expect(response.status).toBe(201);
+    const stored = await f.database.client.execute({ sql: 'SELECT metadata FROM transactions WHERE id = ?', args: [String(body.id)] });
+    expect(JSON.parse(String(stored.rows[0]?.[0]))).toMatchObject({ offline: true, replaces: refusedId });
+    const items = await json(await f.call('GET', `/api/v1/reconciliation?stationId=${f.stationA}&status=open`, { token: f.tokens.managerA }));
+    expect(items.items).toEqual([expect.objectContaining({ kind: 'offline_shortfall', detail: expect.stringContaining(`replaces ${refusedId}`) })]);
+    const before = await rowCounts(f.database);
+    const bad = await redeem(serviceId, { offline: true, replaces: 'not-an-id' });
+    expect(bad.response.status).toBe(422);
+    expect(await json(bad.response)).toMatchObject({ code: 'invalid_input' });
+    expect({ ...(await rowCounts(f.database)), kiosk_nonces: 0 }).toEqual({ ...before, kiosk_nonces: 0 });
   });
 
   it('finds a redemption by pickup code and marks it collected once (already_collected)', async () => {

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { businessDateOf } from '../../../domain/business-date.ts';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import { findRedemption, findRedemptionByCode, insertCollection, type RedemptionView } from '../db/operations/redemption.ts';
-import { failKioskWrite, readKioskWrite, respondToOutcome, withWriteNonce } from '../operations/kiosk-write.ts';
+import { failKioskWrite, kioskWriteId, readKioskWrite, respondToOutcome, withWriteNonce } from '../operations/kiosk-write.ts';
 import { redemptionUnit } from '../operations/redemption/redemption-unit.ts';
 import { denyUnlessStation, requireKiosk, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
@@ -15,7 +15,7 @@ export function redemptionRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/', requireKiosk({ nonce: 'defer' }), async (c) => {
-    const write = await readKioskWrite(c, { personId: idText, serviceId: idText });
+    const write = await readKioskWrite(c, { personId: idText, serviceId: idText, replaces: optional(kioskWriteId) });
     if (!write.ok) return failKioskWrite(c, write);
     const ctx = c.get('ctx');
     const outcome = await ledger.submit(withWriteNonce(write.value, redemptionUnit(write.value, { origin: new URL(c.req.url).origin, randomBytes: ctx.randomBytes, newId: ctx.newId })));

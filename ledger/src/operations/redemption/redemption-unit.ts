@@ -15,7 +15,8 @@ import { kioskFieldsOf, type KioskWrite } from '../kiosk-write.ts';
 import { balanceLines, buildReceipt, formatMinutes } from '../receipts.ts';
 import { pickPickupCode } from './pickup-code.ts';
 
-export type RedemptionFields = { personId: string; serviceId: string };
+/** `replaces`: the refused 待同步 redemption an offline follow-up stands in for (kept in metadata for tracing). */
+export type RedemptionFields = { personId: string; serviceId: string; replaces?: string | undefined };
 type Loaded = SpendFacts & { pickupCode: string; businessDate: string };
 
 export function redemptionUnit(write: KioskWrite<RedemptionFields>, options: { origin: string; randomBytes: (count: number) => Uint8Array; newId: () => string }): Unit<Loaded> {
@@ -49,6 +50,8 @@ export function planRedemption(write: KioskWrite<RedemptionFields>, loaded: Load
   });
   if (!decision.ok && !write.offline) return { reject: decision.code, response: decision.detail === undefined ? { code: decision.code } : { code: decision.code, detail: decision.detail }, ...kiosk };
 
+  const replaces = write.fields.replaces;
+  const traced = replaces === undefined ? '' : `; replaces ${replaces}`;
   // Record mode moves a person to zero and books the rest to suspense; the same figure opens the reconciliation item.
   const shortfall = write.offline ? Math.max(0, service.price - Math.max(0, balances[service.asset])) : 0;
   const recordedAtMs = write.receivedAtMs;
@@ -58,19 +61,19 @@ export function planRedemption(write: KioskWrite<RedemptionFields>, loaded: Load
   })];
   if (shortfall > 0) {
     extra.push(insertItemStatement({ id: options.newId(), stationId: kiosk.stationId, kind: 'offline_shortfall', transactionId: write.id, asset: service.asset,
-      amount: shortfall, detail: `suspense ${accountKey(stationAccount(kiosk.stationId, 'suspense'), service.asset)}`, openedAtMs: recordedAtMs }));
+      amount: shortfall, detail: `suspense ${accountKey(stationAccount(kiosk.stationId, 'suspense'), service.asset)}${traced}`, openedAtMs: recordedAtMs }));
   }
   // A balance shortfall is the shortfall item above; any other broken rule (age) gets an item of its own.
   if (!decision.ok && decision.code !== 'insufficient_balance' && decision.code !== 'gift_credits_not_eligible') {
     extra.push(insertItemStatement({ id: options.newId(), stationId: kiosk.stationId, kind: `offline_${decision.code}`, transactionId: write.id, asset: service.asset,
-      amount: service.price, detail: 'offline redemption the online rules would refuse', openedAtMs: recordedAtMs }));
+      amount: service.price, detail: `offline redemption the online rules would refuse${traced}`, openedAtMs: recordedAtMs }));
   }
   const priceText = service.asset === 'time' ? formatMinutes(service.price) : `${service.price} 分`;
   return {
     ...kiosk,
     mode: write.offline ? 'record' : 'authorize',
     transfers: [{ from: personAccount(person.id), to: systemAccount('redemption'), asset: service.asset, amount: service.price }],
-    metadata: { personId: person.id, serviceId: service.id, pickupCode: loaded.pickupCode, offline: write.offline },
+    metadata: { personId: person.id, serviceId: service.id, pickupCode: loaded.pickupCode, offline: write.offline, ...(replaces !== undefined && { replaces }) },
     extraStatements: extra,
     respond: ({ ledgerSeq, balancesAfter }) => {
       const after: Balances = { ...balances, [service.asset]: balancesAfter[accountKey(personAccount(person.id), service.asset)] ?? balances[service.asset] };
