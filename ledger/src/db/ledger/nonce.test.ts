@@ -2,21 +2,19 @@
 // used (stored earlier, earlier in the same group, or stored by another writer after the check) with nothing written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowCounts } from '../../../../tests/support/row-counts.ts';
-import { openDatabase, type Database } from '../client.ts';
-import { createLedger, type Ledger } from './ledger.ts';
+import type { Database } from '../client.ts';
+import type { Ledger } from './ledger.ts';
 import { sampleUnit } from './sample-units.ts';
+import { openTestLedger } from './test-ledger.ts';
 import type { Unit, UnitNonce } from './unit.ts';
 
 let database: Database;
 let ledger: Ledger;
+let close: () => Promise<void>;
 beforeEach(async () => {
-  database = await openDatabase({ url: ':memory:' });
-  ledger = createLedger({ client: database.client, db: database.db, nowMs: () => 1_000 });
+  ({ database, ledger, close } = await openTestLedger());
 });
-afterEach(async () => {
-  await ledger.close();
-  database.close();
-});
+afterEach(() => close());
 
 const nonce = (value: string, expiresAtMs = 10_000): UnitNonce => ({ kioskId: 'K1', nonce: value, expiresAtMs });
 const credit = (id: string, used?: UnitNonce): Unit<undefined> => ({ ...sampleUnit(id, { type: 'credit', personId: `P-${id}`, asset: 'time', amount: 5 }), ...(used && { nonce: used }) });

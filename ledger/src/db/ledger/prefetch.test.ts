@@ -1,21 +1,19 @@
 // Proves group reads: a unit's `prefetch` read runs once per commit group with every unit's input in group order, each
 // unit's load gets its own output, and a failing read fails only the units that named it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../client.ts';
-import { createLedger, type Ledger } from './ledger.ts';
+import type { Database } from '../client.ts';
+import type { Ledger } from './ledger.ts';
 import { sampleUnit } from './sample-units.ts';
+import { openTestLedger } from './test-ledger.ts';
 import type { GroupRead, Unit } from './unit.ts';
 
 let database: Database;
 let ledger: Ledger;
+let close: () => Promise<void>;
 beforeEach(async () => {
-  database = await openDatabase({ url: ':memory:' });
-  ledger = createLedger({ client: database.client, db: database.db, nowMs: () => 1_000 });
+  ({ database, ledger, close } = await openTestLedger());
 });
-afterEach(async () => {
-  await ledger.close();
-  database.close();
-});
+afterEach(() => close());
 
 /** A credit unit whose amount comes from its prefetched output. */
 function prefetching(id: string, read: GroupRead, input: unknown): Unit<number> {

@@ -1,24 +1,22 @@
 // Proves chain verification: a clean ledger verifies fully and by range; one changed byte in a stored transaction
 // or posting (triggers dropped to allow the tampering) or a deleted row is found and its ledgerSeq named.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../client.ts';
-import { createLedger, type Ledger } from './ledger.ts';
+import type { Database } from '../client.ts';
+import type { Ledger } from './ledger.ts';
 import { sampleUnit } from './sample-units.ts';
+import { openTestLedger } from './test-ledger.ts';
 
 let database: Database;
 let ledger: Ledger;
+let close: () => Promise<void>;
 beforeEach(async () => {
-  database = await openDatabase({ url: ':memory:' });
-  ledger = createLedger({ client: database.client, db: database.db, nowMs: () => 1_000 });
+  ({ database, ledger, close } = await openTestLedger());
   for (let index = 1; index <= 6; index++) await ledger.submit(sampleUnit(`T${index}`, { type: 'credit', personId: 'P1', asset: 'time', amount: index }));
   for (const trigger of ['transactions_no_update', 'transactions_no_delete', 'postings_no_update', 'postings_no_delete']) {
     await database.client.execute(`DROP TRIGGER ${trigger}`);
   }
 });
-afterEach(async () => {
-  await ledger.close();
-  database.close();
-});
+afterEach(() => close());
 
 describe('verifyChain', () => {
   it('verifies a clean chain in full and by range', async () => {

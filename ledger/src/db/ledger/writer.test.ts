@@ -1,20 +1,18 @@
 // Proves group commit: units submitted in the same tick commit as one group, conflicting units never share a group,
 // and one unit that breaks a constraint inside a group is rejected alone while the others commit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../client.ts';
+import type { Database } from '../client.ts';
 import { createLedger, type Ledger } from './ledger.ts';
 import { sampleUnit } from './sample-units.ts';
+import { openTestLedger } from './test-ledger.ts';
 
 let database: Database;
 let ledger: Ledger;
+let close: () => Promise<void>;
 beforeEach(async () => {
-  database = await openDatabase({ url: ':memory:' });
-  ledger = createLedger({ client: database.client, db: database.db, nowMs: () => 1_000 });
+  ({ database, ledger, close } = await openTestLedger());
 });
-afterEach(async () => {
-  await ledger.close();
-  database.close();
-});
+afterEach(() => close());
 
 describe('group commit', () => {
   it('commits 50 units submitted in the same tick as one group', async () => {
