@@ -1,6 +1,7 @@
 // Flow steps that find out who is at the kiosk: the attract screen, the phone keypad with its check question,
 // and the wait for the service's answer. Pure.
 
+import { editDigits } from './keypad.ts';
 import type { Step } from './machine.ts';
 import type { CardData, FlowEvent, IdentifyRequest, Intent, View } from './types.ts';
 import { enterIntent } from './resident-steps.ts';
@@ -51,10 +52,8 @@ function stepAttract(view: Extract<View, { screen: 'attract' }>, event: FlowEven
 function stepPhone(view: Extract<View, { screen: 'phone' }>, event: FlowEvent): Step | null {
   switch (event.type) {
     case 'digit':
-      if (!/^\d$/.test(event.digit) || view.digits.length >= phoneDigitsMax) return null;
-      return { view: { ...view, digits: view.digits + event.digit }, effects: [] };
     case 'backspace':
-      return { view: { ...view, digits: view.digits.slice(0, -1) }, effects: [] };
+      return editDigits(view, event, phoneDigitsMax);
     case 'enter':
       if (!isMobileNumber(view.digits)) return null;
       return { view: { screen: 'check-question', intent: view.intent, phone: view.digits, digits: '' }, effects: [] };
@@ -68,10 +67,8 @@ function stepPhone(view: Extract<View, { screen: 'phone' }>, event: FlowEvent): 
 function stepCheckQuestion(view: Extract<View, { screen: 'check-question' }>, event: FlowEvent, nowMs: number): Step | null {
   switch (event.type) {
     case 'digit':
-      if (!/^\d$/.test(event.digit) || view.digits.length >= birthYearDigits) return null;
-      return { view: { ...view, digits: view.digits + event.digit }, effects: [] };
     case 'backspace':
-      return { view: { ...view, digits: view.digits.slice(0, -1) }, effects: [] };
+      return editDigits(view, event, birthYearDigits);
     case 'enter': {
       const birthYear = Number(view.digits);
       if (view.digits.length !== birthYearDigits || birthYear < birthYearMin || birthYear > yearOf(businessDateOf(nowMs))) return null;

@@ -1,6 +1,7 @@
 // Flow steps of self-registration: tap the card, read the purpose and consent text, 同意, then an optional mobile
 // number on the keypad; only then is anything sent. Pure. Card and phone stay in this state's memory, never stored.
 
+import { editDigits } from './keypad.ts';
 import type { Step } from './machine.ts';
 import type { FlowConfig, FlowEvent, View } from './types.ts';
 import { businessDateOf } from '../../../domain/business-date.ts';
@@ -35,10 +36,8 @@ export function stepRegistration(view: RegistrationView, event: FlowEvent, nowMs
 function stepRegisterPhone(view: Extract<View, { screen: 'register-phone' }>, event: FlowEvent, config: FlowConfig): Step | null {
   switch (event.type) {
     case 'digit':
-      if (!/^\d$/.test(event.digit) || view.digits.length >= phoneDigitsMax) return null;
-      return { view: { ...view, digits: view.digits + event.digit }, effects: [] };
     case 'backspace':
-      return { view: { ...view, digits: view.digits.slice(0, -1) }, effects: [] };
+      return editDigits(view, event, phoneDigitsMax);
     case 'enter':
       return isMobileNumber(view.digits) ? register(view, view.digits, config) : null;
     case 'skip':
