@@ -30,6 +30,15 @@ describe('edges', () => {
     expect((await fixture.call('POST', '/api/v1/staff/sessions', { body: under })).status).toBe(422);
   });
 
+  it('judges a body that declares its length by Content-Length alone, and refuses a malformed one', async () => {
+    const call = (length: string, body: string) => fixture.app.request('/api/v1/staff/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': length }, body });
+    const tooLong = await call(String(64 * 1024 + 1), '{}');
+    expect(tooLong.status).toBe(413);
+    expect(await tooLong.json()).toEqual({ code: 'payload_too_large' });
+    expect((await call('1e9', '{}')).status).toBe(413);
+    expect((await call(String(64 * 1024), JSON.stringify({ username: 'x', password: 'y' }))).status).toBe(401);
+  });
+
   it('refuses a form post (unsupported_media_type) and malformed JSON (invalid_json)', async () => {
     const form = await fixture.app.request('/api/v1/staff/sessions', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'username=admin&password=x' });
     expect(form.status).toBe(415);

@@ -2,7 +2,6 @@
 // one onError, one status table (routes/http.ts), body limits, security headers, `{code, detail?}` everywhere.
 
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
@@ -15,6 +14,7 @@ import { buildOpenApi } from './openapi.ts';
 import { openAttendancesReader } from './operations/attendance/open-attendances.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { apiBodyLimit, mayHaveBody } from './routes/body-limit.ts';
 import { approvalRoutes, attendanceRoutes } from './routes/approvals.ts';
 import { checkInRoutes } from './routes/check-ins.ts';
 import { checkOutRoutes } from './routes/check-outs.ts';
@@ -79,10 +79,12 @@ export function createApp(deps: AppDeps): App {
     permissionsPolicy: { camera: ['self'], serial: ['self'], usb: ['self'], microphone: [], geolocation: [], payment: [] },
   }));
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => { c.header('Allow', methods.join(', ')); return fail(c, 'method_not_allowed'); } }));
-  app.use('/api/*', bodyLimit({ maxSize: jsonBodyBytesMax, onError: (c) => fail(c, 'payload_too_large') }));
+  app.use('/api/*', apiBodyLimit(jsonBodyBytesMax, (c) => fail(c, 'payload_too_large')));
   app.use('/api/*', async (c, next) => {
     c.set('ctx', ctx);
-    const hasBody = c.req.raw.body !== null && c.req.header('Content-Length') !== '0';
+    const declared = c.req.header('Content-Length');
+    // A declared length answers without touching the body stream (see routes/body-limit.ts).
+    const hasBody = mayHaveBody(c.req.method) && (declared === undefined ? c.req.raw.body !== null : declared !== '0');
     // JSON only: a cross-site HTML form can never send application/json, so this also stops form CSRF.
     if (hasBody && !/^application\/json(;|$)/i.test(c.req.header('Content-Type') ?? '')) return fail(c, 'unsupported_media_type');
     await next();

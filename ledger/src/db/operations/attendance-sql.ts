@@ -40,14 +40,16 @@ const inputRows = (inputs: readonly AttendanceInput[]) => ({
 export async function readCheckOutGroup(client: Client, inputs: readonly AttendanceInput[]): Promise<CheckOutRead[]> {
   const { values, args } = inputRows(inputs);
   const result = await client.execute({
-    sql: `WITH q(i, person_id, activity_id, station_id, business_date) AS (VALUES ${values}),
-      o AS (SELECT q.i, (SELECT x.id FROM attendances x WHERE x.person_id = q.person_id AND x.activity_id = q.activity_id
-        AND NOT EXISTS (SELECT 1 FROM attendance_closures z WHERE z.attendance_id = x.id) ORDER BY x.checked_in_at_ms LIMIT 1) AS attendance_id FROM q)
+    // The open attendance is looked up in the join's ON clause, once per input row. (A CTE of it joined back on
+    // `i` was flattened by SQLite into a q × q scan: the lookup ran group-size² times.)
+    sql: `WITH q(i, person_id, activity_id, station_id, business_date) AS (VALUES ${values})
       SELECT q.i, p.id, p.display_name, p.volunteer_no, ${activityColumns}, s.name,
         t.id, t.person_id, t.activity_id, t.station_id, t.business_date, t.checked_in_at_ms, t.kiosk_id, t.recorded_at_ms,
         (SELECT COALESCE(SUM(c.points), 0) FROM attendance_credits c WHERE c.person_id = t.person_id AND c.business_date = t.business_date
           AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses_id = c.transaction_id AND r.status = 'posted'))
-      FROM q JOIN o ON o.i = q.i ${subjectJoins} LEFT JOIN attendances t ON t.id = o.attendance_id`,
+      FROM q ${subjectJoins}
+      LEFT JOIN attendances t ON t.id = (SELECT x.id FROM attendances x WHERE x.person_id = q.person_id AND x.activity_id = q.activity_id
+        AND NOT EXISTS (SELECT 1 FROM attendance_closures z WHERE z.attendance_id = x.id) ORDER BY x.checked_in_at_ms LIMIT 1)`,
     args,
   });
   return inOrder(inputs.length, result.rows, (row) => {
