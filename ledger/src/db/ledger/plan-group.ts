@@ -5,10 +5,11 @@
 import type { Client, InStatement } from '@libsql/client';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { assert } from '../../../../domain/assert.ts';
+import { businessDateOf } from '../../../../domain/business-date.ts';
 import { accountKey, isNonNegative, parseAccountKey, heldAccountOf, stationAccount, type AccountKey } from '../../core/accounts.ts';
 import { bytesEqual, canonicalJson, type JsonValue } from '../../core/canonical.ts';
 import { hashRecord, type ChainRecord } from '../../core/chain.ts';
-import { decideLegs, type HoldRecord, type OriginalTransaction, type References } from '../../core/decide-legs.ts';
+import { decideLegs, type HoldRecord, type Leg, type OriginalTransaction, type References } from '../../core/decide-legs.ts';
 import { isRejection, validateTransaction, type PlannedTransaction, type SubmitOutcome } from '../../core/transaction.ts';
 import { readBalances, readHold, readOriginal, readStoredOutcomes, readUsedNonces } from './lookups.ts';
 import type { GroupWrites } from './statements.ts';
@@ -127,7 +128,7 @@ export async function planGroup(context: Context, units: readonly Unit<unknown>[
     const balancesAfter: Record<AccountKey, number> = {};
     for (const leg of legs) balancesAfter[leg.accountKey] = leg.balanceAfter;
     const ledgerSeq = current.ledgerSeq + 1;
-    const response = planned.respond({ transactionId: unit.id, ledgerSeq, recordedAtMs: context.recordedAtMs, balancesAfter, shortfalls });
+    const response = withKioskLedger(planned.respond({ transactionId: unit.id, ledgerSeq, recordedAtMs: context.recordedAtMs, balancesAfter, shortfalls }), planned, legs);
     append(unit, {
       status: 'posted', code: null, kind: planned.kind, mode: planned.mode, stationId: planned.stationId, kioskId: planned.kioskId ?? null,
       kioskSeq: planned.kioskSeq ?? null, actorId: planned.actorId ?? null, occurredAtMs: planned.occurredAtMs, opensHold: openedHold !== undefined,
@@ -159,6 +160,18 @@ export async function planGroup(context: Context, units: readonly Unit<unknown>[
     results.push({ outcome: { status: 'created', ledgerSeq, response, balancesAfter, shortfalls } });
   }
   return { writes, results, head: current, balances: overlay };
+}
+
+/**
+ * A posted kiosk write's stored answer gains `ledger: {kind, businessDate, moved}`: what the daily close counts for it
+ * (close check 5, db/operations/close.ts), so the kiosk's day report can match it: the business date of `occurredAt`
+ * and the sum of its positive legs per asset. Stored with the transaction, so a replay answers the same.
+ */
+function withKioskLedger(response: JsonValue, planned: PlannedTransaction<unknown>, legs: readonly Leg[]): JsonValue {
+  if (planned.kioskId === undefined || response === null || typeof response !== 'object' || Array.isArray(response)) return response;
+  const moved = { time: 0, points: 0 };
+  for (const leg of legs) if (leg.amount > 0) moved[leg.asset] += leg.amount;
+  return { ...response, ledger: { kind: planned.kind, businessDate: businessDateOf(planned.occurredAtMs), moved } };
 }
 
 /** Runs each distinct `prefetch` read once over its units' inputs; a failed read fails only those units' loads. */
