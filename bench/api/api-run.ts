@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ledger } from '../../ledger/src/db/ledger/ledger.ts';
 import type { LoadPlan, LoadResult, PhaseResult, PreparedRequest } from './load-generator.ts';
+import { preparePostingStation } from './posting-endpoint.ts';
 import { noopApp, serveOnLoopback } from './serve.ts';
 import { prepareStation } from './station.ts';
 
@@ -49,6 +50,31 @@ export async function runLedgerApi(options: ApiRunOptions, groupUnitsMax: number
     const averageGroupUnits = groups === 0 ? 0 : (after.unitsCommitted - statsAtTimedStart.unitsCommitted) / groups;
     const invariantViolations = await countViolations(station.engine, result.timed.requests);
     return { ...result.timed, averageGroupUnits, invariantViolations, sent: { checkIns: station.checkIns, checkOuts: station.checkOuts } };
+  } finally {
+    await served.close();
+    await station.close();
+  }
+}
+
+/**
+ * The reference's posting workload (posting-endpoint.ts) at `groupUnitsMax`: the warm-up opens every person's
+ * account, the timed phase posts `requests` credits, redemptions and replays (201, 200 or 409 each).
+ */
+export async function runPostingApi(options: ApiRunOptions & { readonly requests: number }, groupUnitsMax: number): Promise<Omit<ApiRun, 'sent'>> {
+  const station = await preparePostingStation({ path: join(options.dir, `${options.name}.db`), groupUnitsMax, requests: options.requests });
+  const served = await serveOnLoopback(station.app.fetch);
+  try {
+    const plan = { port: served.port, connections: options.connections, phaseMsMax: options.phaseMsMax, expectedStatuses: [200, 201, 409], warmUp: station.openings, timed: station.timed, timedCycles: 1 };
+    let statsAtTimedStart = station.engine.stats();
+    const result = await runGenerator(options, plan, async () => {
+      await station.engine.drain();
+      statsAtTimedStart = station.engine.stats();
+    });
+    await station.engine.drain();
+    const after = station.engine.stats();
+    const groups = after.groupsCommitted - statsAtTimedStart.groupsCommitted;
+    const averageGroupUnits = groups === 0 ? 0 : (after.unitsCommitted - statsAtTimedStart.unitsCommitted) / groups;
+    return { ...result.timed, averageGroupUnits, invariantViolations: await countViolations(station.engine, result.timed.requests) };
   } finally {
     await served.close();
     await station.close();

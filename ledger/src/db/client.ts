@@ -6,6 +6,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { fileURLToPath } from 'node:url';
+import { createEmbeddedClient } from './embedded-client.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -20,12 +21,10 @@ export type Database = {
 /** Opens, configures (WAL, synchronous=FULL for files) and migrates a database. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const isFile = options.url.startsWith('file:') || options.url === ':memory:';
-  const client = createClient({
-    url: options.url,
-    ...(options.authToken ? { authToken: options.authToken } : {}),
-    // One connection: the embedded driver is synchronous, so one connection is also one writer.
-    concurrency: 1,
-  });
+  // One connection: the embedded driver is synchronous, so one connection is also one writer.
+  const client = isFile
+    ? createEmbeddedClient(options.url)
+    : createClient({ url: options.url, ...(options.authToken ? { authToken: options.authToken } : {}), concurrency: 1 });
   if (isFile) await configureEmbedded(client, options.url === ':memory:' || options.url === 'file::memory:');
   const db = drizzle(client, { casing: 'snake_case' });
   await migrate(db, { migrationsFolder });
