@@ -1,11 +1,14 @@
 // The kiosk's outbox: every write gets its id and kioskSeq and is stored before it is sent; entries go out in
 // kioskSeq order with capped backoff; 200 exists counts as success; permanent rejections stay for the maintenance screen.
 // It adds its own entries (follow-ups.ts): a void for a registration lost to a restart, an offline follow-up for a refused 待同步 redemption.
+// Once it holds nothing pending, `drain` also sends the day reports (day-reporter.ts); a resident's `submit` never waits for them.
 
 import type { IdGenerator } from '../../../domain/ids.ts';
 import { decideOfflineRedemptionAt, recordSpend, type OfflineRedemption } from './allowance.ts';
 import { retryDelayMs, type BackoffConfig, defaultBackoff } from './backoff.ts';
 import { answerCode, classifyAnswer } from './classify.ts';
+import { tallyOf } from './day-report.ts';
+import { createDayReporter } from './day-reporter.ts';
 import { isLostRegistration, needsOfflineFollowUp, offlineFollowUp, settleVoidedRegistration, voidLostRegistration } from './follow-ups.ts';
 import type { OutboxEntry, OutboxMeta, OutboxOperation, OutboxStore, SendResult, Transport } from './types.ts';
 
@@ -41,6 +44,7 @@ export async function createOutbox(deps: OutboxDeps) {
   let meta: OutboxMeta = loaded.meta;
   let isOnline = true;
   let draining: Promise<void> | null = null;
+  const reporter = createDayReporter({ store: deps.store, transport: deps.transport, nowMs: deps.nowMs, tallies: loaded.tallies, dayReports: loaded.dayReports });
   const memoryBodies = new Map<string, Record<string, unknown>>();
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((listener) => listener());
@@ -68,7 +72,7 @@ export async function createOutbox(deps: OutboxDeps) {
     await deps.store.save({ put: [entry], meta });
     entries.push(entry);
     notify();
-    await drain();
+    await drainWrites();
     const after = entries.find((candidate) => candidate.id === entry.id) ?? entry;
     if (after.state === 'done') return { status: 'done', entry: after, response: after.response };
     if (after.state === 'rejected') return { status: 'rejected', code: after.lastCode ?? 'rejected', entry: after };
@@ -92,9 +96,15 @@ export async function createOutbox(deps: OutboxDeps) {
   }
 
   /** Sends due entries in kioskSeq order until one must wait; concurrent calls share one run. */
-  function drain(): Promise<void> {
+  function drainWrites(): Promise<void> {
     draining ??= drainInOrder().finally(() => { draining = null; });
     return draining;
+  }
+
+  /** Sends due entries; then, with nothing pending, the day reports when a write was acknowledged or the timer is due. */
+  async function drain(): Promise<void> {
+    await drainWrites();
+    if (pending().length === 0 && reporter.isTurnDue()) await reporter.runTurn();
   }
 
   async function drainInOrder(): Promise<void> {
@@ -143,7 +153,11 @@ export async function createOutbox(deps: OutboxDeps) {
     entries = entries.filter((entry) => !pruned.includes(entry.id));
     const isDrained = pending().length === 0 && sent.state !== 'pending';
     if (isDrained && meta.offlineSpell !== null) meta = { ...meta, offlineSpell: null };
-    await deps.store.save({ put: changed, remove: pruned, meta });
+    // The acknowledged write's tally is stored with its settled entry: counted once, and never lost to a crash between.
+    const tally = tallyOf(sent);
+    const tallies = tally ? [tally] : [];
+    await deps.store.save({ put: changed, remove: pruned, meta, ...(tally && { tallies }) });
+    reporter.noteTallies(tallies);
     notify();
   }
 
@@ -175,6 +189,8 @@ export async function createOutbox(deps: OutboxDeps) {
     },
     isOnline: () => isOnline,
     kioskSeqLast: () => meta.kioskSeqLast,
+    /** Per business date, what the service last took of this kiosk's day report, for the maintenance screen and tests. */
+    dayReports: () => reporter.log(),
     /** When the head entry may next be sent; null with nothing pending. */
     nextAttemptMs: () => pending()[0]?.nextAttemptMs ?? null,
     subscribe(listener: () => void): () => void {

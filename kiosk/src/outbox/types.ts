@@ -43,11 +43,23 @@ export type OfflineSpell = { startedAtMs: number; spentByPerson: Record<string, 
 
 export type OutboxMeta = { kioskSeqLast: number; offlineSpell: OfflineSpell | null };
 
-export type StoreChange = { put?: OutboxEntry[]; remove?: string[]; meta?: OutboxMeta };
+/**
+ * What one acknowledged write counts toward its business date's day report (close check 5), as the service described
+ * it in the answer's `ledger` field: ids, kind and amounts only. Kept after its entry is pruned, until the date closes.
+ */
+export type WriteTally = { id: string; kioskSeq: number; kind: string; businessDate: string; time: number; points: number };
+
+/** Per business date: the report content the service last took (or refused for good), and whether the date is closed. */
+export type DayReportState = { sentKey: string | null; isClosed: boolean; lastCode: string | null };
+export type DayReportLog = Record<string, DayReportState>;
+
+export type StoreChange = { put?: OutboxEntry[]; remove?: string[]; meta?: OutboxMeta; tallies?: WriteTally[]; removeTallies?: string[]; dayReports?: DayReportLog };
+
+export type StoredOutbox = { entries: OutboxEntry[]; meta: OutboxMeta; tallies: WriteTally[]; dayReports: DayReportLog };
 
 /** The outbox's storage: IndexedDB in the browser, memory in tests. `save` applies one change atomically. */
 export interface OutboxStore {
-  load(): Promise<{ entries: OutboxEntry[]; meta: OutboxMeta }>;
+  load(): Promise<StoredOutbox>;
   save(change: StoreChange): Promise<void>;
 }
 
