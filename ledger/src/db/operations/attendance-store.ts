@@ -2,7 +2,7 @@
 // earlier commit), and the insert statements it hands the engine to write in the same batch as its transaction.
 
 import type { InArgs, InStatement } from '@libsql/client';
-import { and, asc, count, eq, isNull, sql, sum } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql, sum } from 'drizzle-orm';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { approvalDecisions, attendanceClosures, attendanceCredits, attendances } from '../schema/attendance.ts';
 import { transactions } from '../schema/ledger.ts';
@@ -64,6 +64,14 @@ export async function sumPointsCreditedOn(db: Db, personId: string, businessDate
 }
 
 /** Minutes already credited to a person at an activity (the 补录 cap counts them); reversed credits do not count. */
+/** The business date of the person's latest check-in at the activity, if they ever checked in there. */
+export async function latestCheckInBusinessDate(db: Db, personId: string, activityId: string): Promise<string | undefined> {
+  const rows = await db.select({ businessDate: attendances.businessDate }).from(attendances)
+    .where(and(eq(attendances.personId, personId), eq(attendances.activityId, activityId)))
+    .orderBy(desc(attendances.checkedInAtMs)).limit(1);
+  return rows[0]?.businessDate;
+}
+
 export async function sumMinutesCreditedAt(db: Db, personId: string, activityId: string): Promise<number> {
   const rows = await db.select({ value: sum(attendanceCredits.minutes) }).from(attendanceCredits)
     .where(and(eq(attendanceCredits.personId, personId), eq(attendanceCredits.activityId, activityId), notReversed));

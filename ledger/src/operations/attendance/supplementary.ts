@@ -3,16 +3,14 @@
 // Dated like check-outs: the person's latest check-in business date at the activity, else the activity's start.
 
 import type { InStatement } from '@libsql/client';
-import { and, desc, eq } from 'drizzle-orm';
 import { scheduledMinutes } from '../../../../domain/activity.ts';
 import { businessDateOf } from '../../../../domain/business-date.ts';
 import { decideSupplementaryMinutes } from '../../../../domain/forgotten-check-out.ts';
 import { capDailyPoints, pointsForMinutes } from '../../../../domain/points.ts';
 import { accountKey, personAccount } from '../../core/accounts.ts';
 import type { Plan } from '../../core/transaction.ts';
-import { insertCreditStatement, sumMinutesCreditedAt, sumPointsCreditedOn } from '../../db/operations/attendance-store.ts';
+import { insertCreditStatement, latestCheckInBusinessDate, sumMinutesCreditedAt, sumPointsCreditedOn } from '../../db/operations/attendance-store.ts';
 import type { LedgerReader, Unit } from '../../db/ledger/unit.ts';
-import { attendances } from '../../db/schema/attendance.ts';
 import type { ActivityRow } from '../../db/station/catalogue.ts';
 import { rulesOfActivity } from './activity-rules.ts';
 import { attendanceConflictKey } from './check-in.ts';
@@ -23,14 +21,6 @@ export type SupplementaryRequest = {
 };
 
 type Loaded = { db: LedgerReader['db']; businessDate: string; alreadyMinutes: number; pointsToday: number };
-
-/** The business date of the person's latest check-in at the activity, if they ever checked in there. */
-async function latestCheckInBusinessDate(db: LedgerReader['db'], personId: string, activityId: string): Promise<string | undefined> {
-  const rows = await db.select({ businessDate: attendances.businessDate }).from(attendances)
-    .where(and(eq(attendances.personId, personId), eq(attendances.activityId, activityId)))
-    .orderBy(desc(attendances.checkedInAtMs)).limit(1);
-  return rows[0]?.businessDate;
-}
 
 export function supplementaryUnit(request: SupplementaryRequest): Unit<Loaded> {
   const { activity, personId } = request;
