@@ -66,7 +66,7 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'get', path: '/api/v1/stations/:stationId/closes', summary: 'Closes of a station, newest first', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/stations/:stationId/closes/:businessDate', summary: 'One close as JSON', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/stations/:stationId/closes/:businessDate/print', summary: 'One close as a printable zh-CN A4 HTML page', auth: 'staff', success: 200 },
-  { method: 'post', path: '/api/v1/kiosks/day-report', summary: 'A kiosk’s end-of-day counters {businessDate, lastKioskSeq, counters:{[kind]:{count, time, points}}}', auth: 'kiosk', success: 201 },
+  { method: 'post', path: '/api/v1/kiosks/day-report', summary: 'A kiosk’s end-of-day counters {businessDate, lastKioskSeq, counters:{[kind]:{count, time, points}}}, sent once its outbox is empty, repeatable until the date is closed (then 409 already_closed). Protocol v1 extension: the stored answer (201 and every 200 replay) of every posted kiosk write carries ledger:{kind, businessDate, moved:{time, points}}: what the close counts for it (kind, Asia/Shanghai date of its occurredAt, sum of positive legs per asset), so a kiosk sums those fields', auth: 'kiosk', success: 201 },
 ];
 
 const securitySchemes = {
