@@ -78,7 +78,11 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
 
   const timers = [
     setInterval(() => runtime.dispatch({ type: 'tick' }), tickIntervalMs),
-    setInterval(() => { const due = outbox.nextAttemptMs(); if (due !== null && due <= Date.now()) void outbox.drain(); }, drainIntervalMs),
+    // Also runs the day report soon after a write is acknowledged (online only: offline, the heartbeat looks first).
+    setInterval(() => {
+      const due = outbox.nextAttemptMs();
+      if ((due !== null && due <= Date.now()) || (outbox.isOnline() && outbox.isDayReportDue())) void outbox.drain();
+    }, drainIntervalMs),
     // Activities are kept from the last refresh that got through; a failed one changes nothing.
     setInterval(() => void runtime.refreshActivities().catch(() => undefined), activitiesRefreshMs),
   ];

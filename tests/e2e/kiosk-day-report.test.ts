@@ -11,8 +11,8 @@ import { startStation, type StationServer } from './support/station-server.ts';
 import { createEnrollmentCode, logInAdmin, type Staff } from './support/staff-api.ts';
 
 const resident = demoResidentMale;
-/** The kiosk's heartbeat (every 60 s) runs the outbox turn that sends the report; allow one beat and a margin. */
-const reportWaitMs = 90_000;
+/** The kiosk's drain timer (every 2 s) runs the report turn once the check-out is acknowledged; a generous margin. */
+const reportWaitMs = 30_000;
 let station: StationServer;
 let staff: Staff;
 let kiosk: KioskBrowser;

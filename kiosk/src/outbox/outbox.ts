@@ -191,6 +191,8 @@ export async function createOutbox(deps: OutboxDeps) {
     kioskSeqLast: () => meta.kioskSeqLast,
     /** Per business date, what the service last took of this kiosk's day report, for the maintenance screen and tests. */
     dayReports: () => reporter.log(),
+    /** Nothing is pending and a day report turn is due (a write was acknowledged since the last one, or its timer ran out). */
+    isDayReportDue: () => pending().length === 0 && reporter.isTurnDue(),
     /** When the head entry may next be sent; null with nothing pending. */
     nextAttemptMs: () => pending()[0]?.nextAttemptMs ?? null,
     subscribe(listener: () => void): () => void {
