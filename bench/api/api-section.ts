@@ -1,14 +1,15 @@
 // API bench: signed check-outs per second through the real app with group commit (groupUnitsMax 100) and with one
 // commit per request (groupUnitsMax 1), WAL + synchronous=FULL on a temp file, 32 keep-alive connections from a
 // separate load-generator process on 127.0.0.1, p50/p99, average group size; a no-op Hono endpoint's rate; and, as a
-// measurement without a target, the reference's own T3 workload (unsigned two-leg postings, posting-endpoint.ts).
+// measurement without a target, the reference's own T3/T5 workload (unsigned two-leg postings, posting-endpoint.ts)
+// grouped and one commit per request.
 
 import type { BenchSection, SectionResult } from '../section.ts';
 import { makeTempDir } from '../section.ts';
 import { runLedgerApi, runNoop, runPostingApi, type ApiRun, type ApiRunOptions } from './api-run.ts';
 import type { PhaseResult } from './load-generator.ts';
 
-type Round = { grouped: ApiRun; perRequest: ApiRun; noop: PhaseResult; posting: Omit<ApiRun, 'sent'> };
+type Round = { grouped: ApiRun; perRequest: ApiRun; noop: PhaseResult; posting: Omit<ApiRun, 'sent'>; postingPerRequest: Omit<ApiRun, 'sent'> };
 
 /**
  * `baselineOf` reads a baseline an earlier section measured in the same run: the grouped rate is divided by the
@@ -30,8 +31,10 @@ export function makeApiSection(baselineOf: (name: string) => number | undefined)
           const noop = await runNoop({ ...options, name: `noop-${round}` }, grouped.sent.checkIns, grouped.sent.checkOuts, sizes.noopCycles);
           const perRequest = await runLedgerApi({ ...options, name: `per-request-${round}` }, 1);
           const posting = await runPostingApi({ ...options, name: `posting-${round}`, requests: sizes.postings }, 100);
-          rounds.push({ grouped, perRequest, noop, posting });
-          log(`round ${round + 1}: ${describe('grouped', grouped)}; ${describe('per-request', perRequest)}; noop ${noop.perSec.toFixed(0)}/s p50 ${noop.p50Ms.toFixed(2)} ms; ${describe('reference posting', posting)}`);
+          const postingPerRequest = await runPostingApi({ ...options, name: `posting-per-request-${round}`, requests: sizes.postings / 2 }, 1);
+          rounds.push({ grouped, perRequest, noop, posting, postingPerRequest });
+          log(`round ${round + 1}: ${describe('grouped', grouped)}; ${describe('per-request', perRequest)}; noop ${noop.perSec.toFixed(0)}/s p50 ${noop.p50Ms.toFixed(2)} ms`);
+          log(`  reference workload: ${describe('grouped', posting)}; ${describe('per-request', postingPerRequest)}`);
         }
         // Each ratio pairs numbers of the same round and keeps the median round (see ledger-section.ts).
         const median = (pick: (round: Round) => number) => rounds.map(pick).sort((left, right) => left - right)[Math.floor(rounds.length / 2)]!;
@@ -46,7 +49,9 @@ export function makeApiSection(baselineOf: (name: string) => number | undefined)
           apiTimedRequests: rounds.reduce((sum, round) => sum + round.grouped.requests + round.perRequest.requests, 0),
           apiPostingReqPerSec: median((round) => round.posting.perSec),
           apiPostingAverageUnits: median((round) => round.posting.averageGroupUnits),
-          apiInvariantViolations: rounds.reduce((sum, round) => sum + round.grouped.invariantViolations + round.perRequest.invariantViolations + round.posting.invariantViolations, 0),
+          apiPostingPerRequestReqPerSec: median((round) => round.postingPerRequest.perSec),
+          apiInvariantViolations: rounds.reduce((sum, round) => sum + round.grouped.invariantViolations + round.perRequest.invariantViolations
+            + round.posting.invariantViolations + round.postingPerRequest.invariantViolations, 0),
         };
         return {
           baselines: { noopReqPerSec: median((round) => round.noop.perSec) },
@@ -58,6 +63,7 @@ export function makeApiSection(baselineOf: (name: string) => number | undefined)
             apiGroupedVsNoop: median((round) => round.grouped.perSec / round.noop.perSec),
             // The reference's T3 as it measured it (unsigned two-leg postings): reported beside the signed check-out's.
             apiPostingVsRawBatch: median((round) => round.posting.perSec) / rawBatchRowsPerSec,
+            apiPostingGroupedVsPerRequest: median((round) => round.posting.perSec / round.postingPerRequest.perSec),
           },
           targets: {
             apiGroupedVsRawBatch: { op: '>=', value: 0.065 },
