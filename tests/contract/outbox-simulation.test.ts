@@ -9,7 +9,7 @@
 // once, which the seed does not order. SIM_SEEDS (default 40), SIM_RACE_SEEDS (default 10), SIM_OPERATIONS (default
 // 100) and SIM_SEED_FROM (default 1000) widen the run or replay one seed.
 
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crashPoints } from '../support/sim-kiosk.ts';
 import { healMsMax, runSimulation, type SimOptions, type SimReport } from '../support/sim-run.ts';
 
@@ -22,23 +22,6 @@ const regressionSeeds: number[] = [1, 7, 42];
 const seeds = Array.from({ length: seedCount }, (_, index) => seedFrom + index);
 const raceSeeds = Array.from({ length: raceSeedCount }, (_, index) => seedFrom + 500_000 + index);
 const reports: SimReport[] = [];
-const dayCloses = vi.hoisted(() => [] as { closes: number; reportsStored: number }[]);
-
-// The day-close verdict runs inside the seed, right after the other checks and before the world is closed: its
-// violations join the seed's own, so every seed also proves check 5 from the kiosks' own reports.
-vi.mock('../support/sim-checks.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../support/sim-checks.ts')>();
-  const { checkDayCloses } = await import('../support/sim-day-close.ts');
-  return {
-    ...original,
-    async checkSimulation(...args: Parameters<typeof original.checkSimulation>) {
-      const verdict = await original.checkSimulation(...args);
-      const day = await checkDayCloses(...args);
-      dayCloses.push({ closes: day.closes, reportsStored: day.reportsStored });
-      return { ...verdict, violations: [...verdict.violations, ...day.violations] };
-    },
-  };
-});
 const testTimeoutMs = 120_000;
 
 async function expectCleanRun(options: SimOptions): Promise<SimReport> {
@@ -93,7 +76,7 @@ describe('kiosk outbox ↔ ledger simulation under faults', () => {
       partitions: total((r) => r.partitions), partitionedRequests: total((r) => r.network.partitioned), restarts: total((r) => r.restarts),
       overdrafts: total((r) => r.overdrafts), queuedRedemptionsRefused: total((r) => r.queuedRedemptionsRefused),
       lostRegistrations: total((r) => r.lostRegistrations), registrationsFoundByVoid: total((r) => r.registrationsFoundByVoid),
-      dayCloses: dayCloses.reduce((sum, day) => sum + day.closes, 0), dayReportsStored: dayCloses.reduce((sum, day) => sum + day.reportsStored, 0),
+      dayCloses: total((r) => r.dayCloses), dayReportsStored: total((r) => r.dayReportsStored),
       ...Object.fromEntries(crashPoints.map((point) => [`crash_${point}`, total((r) => r.crashes[point])])),
     };
     console.log(`simulation: ${JSON.stringify(faults)}`);

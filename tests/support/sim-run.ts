@@ -1,11 +1,13 @@
 // One seed of the kiosk ↔ ledger simulation: a faulty phase (drops, lost answers, duplicates, late deliveries,
 // partitions, crashes at each of four points, concurrent bursts) running a seeded workload of check-ins, check-outs,
-// redemptions and registrations; then a healthy phase that must drain every outbox in bounded simulated time; then the checks.
+// redemptions and registrations; then a healthy phase that must drain every outbox in bounded simulated time; then the
+// checks, and a close of every date from the kiosks' own day reports.
 
 import { makeIdNumber } from '../../domain/id-number.ts';
 import { draftFor } from '../../kiosk/src/submit.ts';
 import type { Operation } from '../../kiosk/src/flow/types.ts';
 import { checkSimulation, type SimVerdict } from './sim-checks.ts';
+import { checkDayCloses } from './sim-day-close.ts';
 import { crashPoints, startSimKiosk, type CrashPoint, type SimKiosk } from './sim-kiosk.ts';
 import { createSimNetwork, type FaultCounts, type NetworkFaults } from './sim-network.ts';
 import { createSimRandom, type SimRandom } from './sim-random.ts';
@@ -26,6 +28,8 @@ export type SimOptions = {
 export type SimReport = SimVerdict & {
   seed: number; submitted: number; stored: number; network: FaultCounts; crashes: Record<CrashPoint, number>; restarts: number;
   partitions: number; simulatedMs: number; healMs: number;
+  /** Closes made after healing from the kiosks' own day reports (sim-day-close.ts), and the reports stored. */
+  dayCloses: number; dayReportsStored: number;
 };
 
 export const defaultFaults: NetworkFaults = { dropRequest: 0.1, dropResponse: 0.1, duplicate: 0.1, delay: 0.05 };
@@ -86,8 +90,10 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
     }
     await world.engine.drain();
     const verdict = await checkSimulation(world, kiosks);
+    // After the other checks (closing changes no transaction): every date a kiosk wrote on closes with check 5 ok.
+    const day = await checkDayCloses(world, kiosks);
     return {
-      ...verdict, seed: options.seed, submitted: workload.submitted(), stored: kiosks.reduce((sum, kiosk) => sum + kiosk.everStored.size, 0), network: network.counts,
+      ...verdict, violations: [...verdict.violations, ...day.violations], dayCloses: day.closes, dayReportsStored: day.reportsStored, seed: options.seed, submitted: workload.submitted(), stored: kiosks.reduce((sum, kiosk) => sum + kiosk.everStored.size, 0), network: network.counts,
       crashes: sumCrashes(kiosks), restarts: kiosks.reduce((sum, kiosk) => sum + kiosk.restarts(), 0),
       partitions, simulatedMs: world.clock.nowMs - startMs, healMs: world.clock.nowMs - healStartMs,
     };
