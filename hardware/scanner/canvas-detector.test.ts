@@ -13,7 +13,7 @@ const memberCode = 'LL1.V00000042.dGhpcy1pcy1hLXRlc3Qtc2lnbmF0dXJl';
 /** A canvas whose drawImage "draws" a QR image of the requested size, recording every call. */
 function recordingCanvas(text: string | null) {
   const calls: string[] = [];
-  let pixels = new Uint8ClampedArray(0);
+  let pixels: Uint8ClampedArray = new Uint8ClampedArray(0);
   const canvas: PixelCanvas = {
     width: 0,
     height: 0,

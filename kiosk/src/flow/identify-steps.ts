@@ -1,5 +1,5 @@
-// Flow steps that find out who is at the kiosk: the attract screen, the phone keypad with its check question,
-// and the wait for the service's answer. Pure.
+// Flow steps that find out who is at the kiosk: the attract screen, the camera scan, the phone keypad with its check
+// question, and the wait for the service's answer. Pure.
 
 import { editDigits } from './keypad.ts';
 import type { Step } from './machine.ts';
@@ -8,7 +8,7 @@ import { enterIntent } from './resident-steps.ts';
 import { businessDateOf } from '../../../domain/business-date.ts';
 import { yearOf } from '../../../domain/calendar-date.ts';
 
-type IdentificationView = Extract<View, { screen: 'attract' | 'phone' | 'check-question' | 'identifying' }>;
+type IdentificationView = Extract<View, { screen: 'attract' | 'camera' | 'phone' | 'check-question' | 'identifying' }>;
 
 export const phoneDigitsMax = 11;
 export const birthYearDigits = 4;
@@ -20,6 +20,8 @@ export function stepIdentification(view: IdentificationView, event: FlowEvent, n
   switch (view.screen) {
     case 'attract':
       return stepAttract(view, event);
+    case 'camera':
+      return stepCamera(view, event);
     case 'phone':
       return stepPhone(view, event);
     case 'check-question':
@@ -36,14 +38,38 @@ function stepAttract(view: Extract<View, { screen: 'attract' }>, event: FlowEven
       return { view: { screen: 'attract', intent: event.intent }, effects: [{ kind: 'speak', key: 'prompt_tap' }] };
     case 'keypad':
       return { view: { screen: 'phone', intent: event.intent ?? view.intent, digits: '' }, effects: [] };
-    case 'card':
-      return identify(view.intent, event.card, null, { card: event.card });
-    case 'scan':
-      return identify(view.intent, null, null, { qr: event.text.trim() });
-    case 'card-error':
-      return message('card_unreadable');
+    case 'camera':
+      return { view: { screen: 'camera', intent: view.intent }, effects: [{ kind: 'speak', key: 'prompt_camera' }] };
     case 'back':
       return { view: { screen: 'attract', intent: null }, effects: [] };
+    default:
+      return stepCardOrScan(view.intent, event);
+  }
+}
+
+/**
+ * The camera screen: a decoded code is a scan like any scanner's; an ID card laid on the reader meanwhile counts too.
+ * 取消 goes back to the attract screen with the chosen action kept; the screen stops the camera whenever it ends.
+ */
+function stepCamera(view: Extract<View, { screen: 'camera' }>, event: FlowEvent): Step | null {
+  switch (event.type) {
+    case 'camera-error':
+      return message(event.code);
+    case 'back':
+      return { view: { screen: 'attract', intent: view.intent }, effects: [] };
+    default:
+      return stepCardOrScan(view.intent, event);
+  }
+}
+
+function stepCardOrScan(intent: Intent | null, event: FlowEvent): Step | null {
+  switch (event.type) {
+    case 'card':
+      return identify(intent, event.card, null, { card: event.card });
+    case 'scan':
+      return identify(intent, null, null, { qr: event.text.trim() });
+    case 'card-error':
+      return message('card_unreadable');
     default:
       return null;
   }

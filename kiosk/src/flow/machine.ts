@@ -43,6 +43,7 @@ export function wipe(nowMs: number): Transition {
 function stepView(view: View, event: FlowEvent, nowMs: number, config: FlowConfig): Step | null {
   switch (view.screen) {
     case 'attract':
+    case 'camera':
     case 'phone':
     case 'check-question':
     case 'identifying':

@@ -5,7 +5,7 @@ import type { Step } from './machine.ts';
 import type { Activity, FlowEvent, Intent, Operation, Resident, Service, SubmitOutcome, View } from './types.ts';
 import { message } from './identify-steps.ts';
 
-type ResidentView = Exclude<View, { screen: 'attract' | 'phone' | 'check-question' | 'identifying' | 'register-tap' | 'consent' | 'register-phone' | 'registered' | 'message' }>;
+type ResidentView = Exclude<View, { screen: 'attract' | 'camera' | 'phone' | 'check-question' | 'identifying' | 'register-tap' | 'consent' | 'register-phone' | 'registered' | 'message' }>;
 
 /** Where a just-identified resident goes: straight to the chosen action, or to the menu. */
 export function enterIntent(resident: Resident, intent: Intent | null): Step {

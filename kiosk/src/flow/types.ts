@@ -64,13 +64,19 @@ export type MessageCode =
   | 'under_14'
   | 'card_unreadable'
   | 'registration_needs_network'
+  | 'camera_denied'
+  | 'camera_failed'
   | 'rejected';
+
+/** Why the camera screen could not scan: permission refused, or no usable camera or detector. */
+export type CameraErrorCode = Extract<MessageCode, 'camera_denied' | 'camera_failed'>;
 
 export type View =
   | { screen: 'attract'; intent: Intent | null }
   | { screen: 'phone'; intent: Intent | null; digits: string }
   | { screen: 'check-question'; intent: Intent | null; phone: string; digits: string }
   | { screen: 'identifying'; intent: Intent | null; card: CardData | null; birthYear: number | null }
+  | { screen: 'camera'; intent: Intent | null }
   | { screen: 'menu'; resident: Resident; memberQr?: MemberQrPrint }
   | { screen: 'activities'; resident: Resident; activities: Activity[] | null }
   | { screen: 'confirm-check-in'; resident: Resident; activity: Activity }
@@ -100,6 +106,8 @@ export type FlowEvent =
   | { type: 'card'; card: CardData }
   | { type: 'card-error' }
   | { type: 'scan'; text: string }
+  | { type: 'camera' }
+  | { type: 'camera-error'; code: CameraErrorCode }
   | { type: 'keypad'; intent: Intent | null }
   | { type: 'digit'; digit: string }
   | { type: 'backspace' }
@@ -123,7 +131,7 @@ export type FlowEvent =
   | { type: 'touch' }
   | { type: 'tick' };
 
-export type SpeechKey = 'prompt_tap' | 'prompt_activity' | 'prompt_confirm' | 'done_check_in' | 'done_check_out' | 'done_redeem' | 'prompt_consent' | 'prompt_phone' | 'message';
+export type SpeechKey = 'prompt_tap' | 'prompt_activity' | 'prompt_confirm' | 'done_check_in' | 'done_check_out' | 'done_redeem' | 'prompt_consent' | 'prompt_phone' | 'prompt_camera' | 'message';
 
 export type Effect =
   | { kind: 'identify'; request: IdentifyRequest }
