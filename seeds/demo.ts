@@ -5,6 +5,7 @@
 import { businessDateOf, businessDayStartMs } from '../domain/business-date.ts';
 import { createIdGenerator } from '../domain/ids.ts';
 import { makeIdNumber } from '../domain/id-number.ts';
+import { seededRandom } from '../domain/seeded-random.ts';
 import { assert } from '../domain/assert.ts';
 import { insertRegion, insertStation } from '../ledger/src/db/station/stations.ts';
 import { createActivity, createService } from '../ledger/src/services/catalogue.ts';
@@ -29,7 +30,7 @@ export type DemoSummary = { districtId: string; stationIds: string[]; personIds:
 
 /** Loads the demo data; the caller checks the database is empty first. `ctx.nowMs` sets "today". */
 export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
-  const random = mulberry32(demoSeed);
+  const random = seededRandom(demoSeed);
   const seeded: ServiceContext = { ...ctx, newId: createIdGenerator(() => Date.UTC(2026, 3, 1), (count) => Uint8Array.from({ length: count }, () => Math.floor(random() * 256))) };
   const createdAtMs = ctx.nowMs();
   const districtId = seeded.newId(), streetId = seeded.newId();
@@ -93,16 +94,4 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same demo data everywhere. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }

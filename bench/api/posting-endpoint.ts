@@ -5,6 +5,7 @@
 // It measures the ledger's posting path alone; the signed check-out (station.ts) adds the product's work to it.
 
 import { Hono } from 'hono';
+import { seededRandom } from '../../domain/seeded-random.ts';
 import { openDatabase } from '../../ledger/src/db/client.ts';
 import { createLedger, type Ledger } from '../../ledger/src/db/ledger/ledger.ts';
 import { sampleUnit, type SampleRequest } from '../../ledger/src/db/ledger/sample-units.ts';
@@ -41,7 +42,7 @@ export async function preparePostingStation(options: { path: string; groupUnitsM
     return { path, headers: {}, body: JSON.stringify(body) };
   };
   const openings = Array.from({ length: peopleCount }, (_, index) => prepared('credit', index, openingMinutes));
-  const random = mulberry32(options.seed ?? 20_260_401);
+  const random = seededRandom(options.seed ?? 20_260_401);
   const timed: PreparedRequest[] = [];
   for (let index = 0; index < options.requests; index++) {
     const draw = random();
@@ -60,15 +61,4 @@ function parsePosting(value: unknown): PostingBody | null {
   if (!text(body.id) || !text(body.kioskId) || !text(body.personId) || !count(body.kioskSeq, Number.MAX_SAFE_INTEGER) || !count(body.amount, 1_000)) return null;
   if (body.type !== 'credit' && body.type !== 'redeem') return null;
   return body as PostingBody;
-}
-
-/** A small seeded generator, so every run posts the same workload. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

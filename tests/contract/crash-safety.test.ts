@@ -14,7 +14,8 @@ import { makeCrashKiosk, type CrashKiosk, type Json } from '../support/crash-kio
 import { inspectLedgerFile, storedKioskSeqs } from '../support/crash-ledger-file.ts';
 import { checkPersonChains, resendAndCompare } from '../support/crash-expectations.ts';
 import { killAllServerProcesses, killDuringStart, startServerExpectingRefusal, startServerProcess, type ServerProcess } from '../support/crash-server-process.ts';
-import { runWorker, seededRandom, settleWorker, type Catalogue, type Worker } from '../support/crash-workload.ts';
+import { seededRandom } from '../../domain/seeded-random.ts';
+import { runWorker, settleWorker, type Catalogue, type Worker } from '../support/crash-workload.ts';
 
 const killCount = Number(process.env.CRASH_KILLS ?? 15);
 const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));

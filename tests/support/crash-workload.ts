@@ -12,16 +12,6 @@ export type Worker = { kiosk: CrashKiosk; personIndex: number; step: number; per
 export const stepCount = 7;
 const checkInAgoMs = 60 * 60_000;
 
-/** Seeded PRNG (mulberry32): the same seed gives the same kill moments. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Runs a worker until `isStopping()` or a lost answer; `nextPersonIndex` hands out unique person numbers across workers. */
 export async function runWorker(worker: Worker, catalogue: Catalogue, baseUrl: () => string, nextPersonIndex: () => number, isStopping: () => boolean): Promise<'stopped' | 'lost'> {
