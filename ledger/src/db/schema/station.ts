@@ -21,6 +21,33 @@ export const stations = sqliteTable('stations', {
   createdAtMs: integer().notNull(),
 });
 
+/**
+ * Station settings of the rules (design.md §3: every rule is a station or activity setting). A station without a row
+ * has every default. Kept apart from `stations` so a new setting never changes the station row every caller inserts.
+ */
+export const stationSettings = sqliteTable('station_settings', {
+  stationId: text().primaryKey().references(() => stations.id),
+  /** Rule 13: unspent points of the year before last expire at year end. Off by default. */
+  pointsExpiryEnabled: integer({ mode: 'boolean' }).notNull().default(false),
+  updatedBy: text().notNull(),
+  updatedAtMs: integer().notNull(),
+});
+
+/** One row per station and closing year once its points expiry has run (docs/points-expiry.md): it runs once. */
+export const pointsExpiryRuns = sqliteTable('points_expiry_runs', {
+  stationId: text().notNull().references(() => stations.id),
+  /** The closing year (Asia/Shanghai calendar year), e.g. 2026 for the run on or after 2027-01-01. */
+  year: integer().notNull(),
+  /** People of the station examined, and those who had points expired. */
+  peopleCount: integer().notNull(),
+  peopleExpiredCount: integer().notNull(),
+  pointsExpired: integer().notNull(),
+  /** 'staff' (the route) or 'system' (the minute sweep). */
+  triggeredBy: text({ enum: ['staff', 'system'] }).notNull(),
+  actorId: text(),
+  ranAtMs: integer().notNull(),
+}, (table) => [primaryKey({ columns: [table.stationId, table.year] })]);
+
 export const staff = sqliteTable('staff', {
   id: text().primaryKey(),
   username: text().notNull().unique(),
