@@ -9,22 +9,15 @@ import { dayReportIntervalMs } from './day-reporter.ts';
 import { createMemoryStore } from './memory-store.ts';
 import { createOutbox, doneEntriesKept, type Draft } from './outbox.ts';
 import type { SendResult } from './types.ts';
+import { manualClock, scriptedTransport, type Call } from './scripted-transport.ts';
 
-type Call = { path: string; body: Record<string, unknown> };
 // 2026-04-01 10:00 in Asia/Shanghai.
 const startMs = Date.parse('2026-04-01T10:00:00+08:00');
 
 function setup(answer: (call: Call) => SendResult | 'network') {
-  let nowMs = startMs;
-  const calls: Call[] = [];
+  const { calls, transport } = scriptedTransport(answer);
   const store = createMemoryStore();
-  const transport = async (path: string, body: Record<string, unknown>) => {
-    calls.push({ path, body });
-    const result = answer({ path, body });
-    if (result === 'network') throw new TypeError('Failed to fetch');
-    return result;
-  };
-  const clock = { now: () => nowMs, advance: (ms: number) => { nowMs += ms; } };
+  const clock = manualClock(startMs);
   const make = () => createOutbox({ store, transport, nextId: createIdGenerator(clock.now, (n) => new Uint8Array(n).fill(3)), nowMs: clock.now, random01: () => 0 });
   const reports = () => calls.filter((call) => call.path === dayReportPath).map((call) => call.body);
   return { calls, store, clock, make, reports };

@@ -8,14 +8,13 @@ import { createOutbox, type Draft } from './outbox.ts';
 import { createMemoryStore } from './memory-store.ts';
 import { isLostRegistration, needsOfflineFollowUp } from './follow-ups.ts';
 import type { OutboxEntry, OutboxStore, SendResult } from './types.ts';
+import { manualClock, scriptedTransport, type Call } from './scripted-transport.ts';
 
-type Call = { path: string; body: Record<string, unknown> };
 type Answer = SendResult | 'network';
 
 function setup(answer: (call: Call) => Answer) {
-  let nowMs = 1_750_000_000_000;
   let randomByte = 0;
-  const calls: Call[] = [];
+  const { calls, transport } = scriptedTransport(answer);
   const memory = createMemoryStore();
   let failingSaves = 0;
   const store: OutboxStore = {
@@ -26,13 +25,7 @@ function setup(answer: (call: Call) => Answer) {
       await memory.save(change);
     },
   };
-  const transport = async (path: string, body: Record<string, unknown>) => {
-    calls.push({ path, body });
-    const result = answer({ path, body });
-    if (result === 'network') throw new TypeError('Failed to fetch');
-    return result;
-  };
-  const clock = { now: () => nowMs, advance: (ms: number) => { nowMs += ms; } };
+  const clock = manualClock(1_750_000_000_000);
   const make = () => createOutbox({ store, transport, nextId: createIdGenerator(clock.now, (n) => new Uint8Array(n).fill(++randomByte % 256)), nowMs: clock.now, random01: () => 0 });
   return { calls, memory, clock, make, failNextSave: () => { failingSaves = 1; } };
 }

@@ -6,21 +6,12 @@ import { createOutbox, type Draft } from './outbox.ts';
 import { createMemoryStore } from './memory-store.ts';
 import { retryDelayMs } from './backoff.ts';
 import type { SendResult } from './types.ts';
+import { manualClock, scriptedTransport, type Script } from './scripted-transport.ts';
 
-type Call = { path: string; body: Record<string, unknown> };
-
-function setup(answer: (call: Call, index: number) => SendResult | 'network') {
-  let nowMs = 1_750_000_000_000;
-  const calls: Call[] = [];
+function setup(answer: Script) {
+  const { calls, transport } = scriptedTransport(answer);
   const store = createMemoryStore();
-  const transport = async (path: string, body: Record<string, unknown>) => {
-    const call = { path, body };
-    calls.push(call);
-    const result = answer(call, calls.length - 1);
-    if (result === 'network') throw new TypeError('Failed to fetch');
-    return result;
-  };
-  const clock = { now: () => nowMs, advance: (ms: number) => { nowMs += ms; } };
+  const clock = manualClock(1_750_000_000_000);
   const make = () => createOutbox({ store, transport, nextId: createIdGenerator(clock.now, (n) => new Uint8Array(n).fill(7)), nowMs: clock.now, random01: () => 0 });
   return { calls, store, clock, make };
 }
