@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): App {
   app.get('/health', (c) => c.json({ ok: true }));
   app.get('/api/openapi.json', (c) => c.json(buildOpenApi()));
   app.route('/api/v1/staff', staffRoutes(deps.clientKeyOf ?? defaultClientKey));
-  app.route('/api/v1/stations', stationRoutes());
+  app.route('/api/v1/stations', stationRoutes(engine));
   app.route('/api/v1/activities', activityRoutes());
   app.route('/api/v1/services', serviceRoutes());
   app.route('/api/v1/identify', identifyRoutes(openAttendancesOf));

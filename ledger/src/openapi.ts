@@ -2,7 +2,7 @@
 // when a route of the app is missing here.
 
 export type RouteAuth = 'public' | 'staff' | 'kiosk' | 'kiosk_or_staff';
-export type RouteDoc = { method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string; auth: RouteAuth; success: number };
+export type RouteDoc = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; summary: string; auth: RouteAuth; success: number };
 
 /** Paths use Hono's `:param` form; the document converts them to `{param}`. */
 export const routeDocs: readonly RouteDoc[] = [
@@ -66,6 +66,9 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'get', path: '/api/v1/stations/:stationId/closes', summary: 'Closes of a station, newest first', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/stations/:stationId/closes/:businessDate', summary: 'One close as JSON', auth: 'staff', success: 200 },
   { method: 'get', path: '/api/v1/stations/:stationId/closes/:businessDate/print', summary: 'One close as a printable zh-CN A4 HTML page', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/stations/:stationId/settings', summary: 'A station’s rule settings → {settings:{stationId, pointsExpiryEnabled}} (defaults when never set)', auth: 'staff', success: 200 },
+  { method: 'patch', path: '/api/v1/stations/:stationId/settings', summary: 'Change a station’s rule settings {pointsExpiryEnabled} (station manager or an admin above it; audited as station_settings_changed)', auth: 'staff', success: 200 },
+  { method: 'post', path: '/api/v1/stations/:stationId/points-expiry', summary: 'Run the year-end points expiry (rule 13) for closing {year} → {run:{stationId, year, peopleCount, peopleExpiredCount, pointsExpired, triggeredBy, actorId, ranAt}}: 201 when run now, 200 with the stored run after; 422 year_not_ended (Asia/Shanghai), 409 points_expiry_disabled. The minute sweep runs it on or after 1 January for every enabled station', auth: 'staff', success: 201 },
   { method: 'post', path: '/api/v1/kiosks/day-report', summary: 'A kiosk’s end-of-day counters {businessDate, lastKioskSeq, counters:{[kind]:{count, time, points}}}, sent once its outbox is empty, repeatable until the date is closed (then 409 already_closed). Protocol v1 extension: the stored answer (201 and every 200 replay) of every posted kiosk write carries ledger:{kind, businessDate, moved:{time, points}}: what the close counts for it (kind, Asia/Shanghai date of its occurredAt, sum of positive legs per asset), so a kiosk sums those fields', auth: 'kiosk', success: 201 },
 ];
 

@@ -62,6 +62,10 @@ async function staffCreated(method: string, path: string, body?: Record<string, 
   return json(response);
 }
 
+async function staffPatched(path: string, body: Record<string, unknown>): Promise<void> {
+  expect((await f.call('PATCH', path, { token: f.tokens.managerA, body })).status).toBe(200);
+}
+
 async function checkedIn(principal: PrincipalName): Promise<Record<string, unknown>> {
   const fields = { personId: await register(), activityId: siteOf(principal).activityId };
   expect((await f.write('/api/v1/check-ins', fields, kioskOf(principal))).response.status).toBe(201);
@@ -162,6 +166,13 @@ const requests: Record<string, (principal: PrincipalName) => Promise<Cell>> = {
   'GET /api/v1/stations/:stationId/closes': async () => ({ path: `/api/v1/stations/${f.stationA}/closes` }),
   'GET /api/v1/stations/:stationId/closes/:businessDate': async () => ({ path: `/api/v1/stations/${f.stationA}/closes/2026-01-31` }),
   'GET /api/v1/stations/:stationId/closes/:businessDate/print': async () => ({ path: `/api/v1/stations/${f.stationA}/closes/2026-01-31/print` }),
+  'GET /api/v1/stations/:stationId/settings': async () => ({ path: `/api/v1/stations/${f.stationA}/settings` }),
+  'PATCH /api/v1/stations/:stationId/settings': async () => ({ path: `/api/v1/stations/${f.stationA}/settings`, body: { pointsExpiryEnabled: true } }),
+  // The setting is switched on first, so an allowed caller runs 2025 (or answers the stored run).
+  'POST /api/v1/stations/:stationId/points-expiry': async () => {
+    await staffPatched(`/api/v1/stations/${f.stationA}/settings`, { pointsExpiryEnabled: true });
+    return { path: `/api/v1/stations/${f.stationA}/points-expiry`, body: { year: 2025 } };
+  },
   'POST /api/v1/kiosks/day-report': async () => ({ path: '/api/v1/kiosks/day-report', body: { businessDate: '2026-04-01', lastKioskSeq: 0, counters: {} } }),
 };
 

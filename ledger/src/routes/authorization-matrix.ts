@@ -92,6 +92,9 @@ const rows: Record<string, Row> = {
   'GET /api/v1/stations/:stationId/closes': peopleReaders,
   'GET /api/v1/stations/:stationId/closes/:businessDate': peopleReaders,
   'GET /api/v1/stations/:stationId/closes/:businessDate/print': peopleReaders,
+  'GET /api/v1/stations/:stationId/settings': peopleReaders,
+  'PATCH /api/v1/stations/:stationId/settings': closeSigners,
+  'POST /api/v1/stations/:stationId/points-expiry': closeSigners,
   'POST /api/v1/kiosks/day-report': kiosksOnly,
 };
 

@@ -1,11 +1,23 @@
-// /api/v1/stations: the stations the caller may see (staff: by role and region; kiosk: its own).
+// /api/v1/stations: the stations the caller may see (staff: by role and region; kiosk: its own), a station's rule
+// settings (read, and changed by its manager or an admin above it, audited), and running its year-end points expiry.
 
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { Ledger } from '../db/ledger/ledger.ts';
+import { readPointsExpiryEnabled, writePointsExpiryEnabled } from '../db/operations/points-expiry.ts';
 import { listStationPlaces } from '../db/station/stations.ts';
-import { requireKioskOrStaff } from './auth.ts';
-import type { AppEnv } from './http.ts';
+import { expiryYearMax, expiryYearMin, type PointsExpiryRunCode } from '../operations/points-expiry/expiry-rules.ts';
+import { pointsExpiryRunView, runPointsExpiry } from '../operations/points-expiry/run-expiry.ts';
+import type { AuditEvent } from '../services/audit.ts';
+import { denyUnlessStation, requireKioskOrStaff, requireStaff } from './auth.ts';
+import { fail, noStore, type AppEnv } from './http.ts';
+import { boolean, integer, readBody } from './validate.ts';
 
-export function stationRoutes(): Hono<AppEnv> {
+// The shared status table and audit events (routes/http.ts, services/audit.ts) do not list these yet; kept here.
+const statusOfExpiryCode: Record<PointsExpiryRunCode, 409 | 422> = { year_not_ended: 422, points_expiry_disabled: 409 };
+const settingsChanged = 'station_settings_changed' as AuditEvent;
+const pointsExpiryRan = 'points_expiry_run' as AuditEvent;
+
+export function stationRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/', requireKioskOrStaff('people:read'), async (c) => {
     const visible = c.get('principal').stationIds;
@@ -14,5 +26,55 @@ export function stationRoutes(): Hono<AppEnv> {
       .map((place) => ({ id: place.id, name: place.name, address: place.address, communityId: place.communityId, regionIds: place.regionIds }));
     return c.json({ stations });
   });
+
+  app.get('/:stationId/settings', requireStaff(), async (c) => {
+    const stationId = c.req.param('stationId');
+    const denial = await denyUnlessStation(c, stationId);
+    if (denial) return denial;
+    noStore(c);
+    return c.json({ settings: { stationId, pointsExpiryEnabled: await readPointsExpiryEnabled(c.get('ctx').database, stationId) } });
+  });
+
+  // Changing a rule moves credits later (the expiry), so it takes the same permission as a ledger correction.
+  app.patch('/:stationId/settings', requireStaff('ledger:correct'), async (c) => {
+    const stationId = c.req.param('stationId');
+    const denial = await denyUnlessStation(c, stationId);
+    if (denial) return denial;
+    const body = await readBody(c, { pointsExpiryEnabled: boolean });
+    if (!body.ok) return fail(c, body.code, body.detail);
+    const ctx = c.get('ctx');
+    const staffId = staffIdOf(c);
+    const previous = await readPointsExpiryEnabled(ctx.database, stationId);
+    await writePointsExpiryEnabled(ctx.database, { stationId, enabled: body.value.pointsExpiryEnabled, updatedBy: staffId, updatedAtMs: ctx.nowMs() });
+    await ctx.audit.append({
+      actorType: 'staff', actorId: staffId, stationId, event: settingsChanged, outcome: 'success', target: `station:${stationId}`,
+      detail: { setting: 'pointsExpiryEnabled', from: previous, to: body.value.pointsExpiryEnabled },
+    });
+    return c.json({ settings: { stationId, pointsExpiryEnabled: body.value.pointsExpiryEnabled } });
+  });
+
+  app.post('/:stationId/points-expiry', requireStaff('ledger:correct'), async (c) => {
+    const stationId = c.req.param('stationId');
+    const denial = await denyUnlessStation(c, stationId);
+    if (denial) return denial;
+    const body = await readBody(c, { year: integer(expiryYearMin, expiryYearMax) });
+    if (!body.ok) return fail(c, body.code, body.detail);
+    const ctx = c.get('ctx');
+    const staffId = staffIdOf(c);
+    const result = await runPointsExpiry({ ledger, database: ctx.database }, { stationId, year: body.value.year, nowMs: ctx.nowMs(), trigger: { triggeredBy: 'staff', staffId } });
+    if (!result.ok) return c.json({ code: result.code }, statusOfExpiryCode[result.code]);
+    const run = pointsExpiryRunView(result.value.run);
+    if (!result.value.created) return c.json({ run }, 200);
+    await ctx.audit.append({
+      actorType: 'staff', actorId: staffId, stationId, event: pointsExpiryRan, outcome: 'success', target: `station:${stationId}`,
+      detail: { year: result.value.run.year, peopleExpiredCount: result.value.run.peopleExpiredCount, pointsExpired: result.value.run.pointsExpired },
+    });
+    return c.json({ run }, 201);
+  });
   return app;
+}
+
+function staffIdOf(c: Context<AppEnv>): string {
+  const principal = c.get('principal');
+  return principal.kind === 'staff' ? principal.staff.id : '';
 }
