@@ -18,6 +18,7 @@ import { StatementScreen } from './screens/statement-screen.tsx';
 import { ResultScreen } from './screens/result-screen.tsx';
 import { ConsentScreen, RegisterTapScreen } from './screens/consent-screen.tsx';
 import { MessageScreen, WaitingScreen } from './screens/message-screen.tsx';
+import { CameraScreen } from './screens/camera-screen.tsx';
 import { MaintenanceScreen } from './screens/maintenance-screen.tsx';
 import { StatusBar } from './screens/status-bar.tsx';
 import type * as DemoTools from './screens/demo-tools.tsx';
@@ -92,7 +93,8 @@ export function App(props: { kiosk: Kiosk; settings: Settings; onSettings: (sett
 function CurrentScreen(props: { view: View; emit: Emit; t: Translate; kiosk: Kiosk }) {
   const { view, emit, t } = props;
   switch (view.screen) {
-    case 'attract': return <AttractScreen view={view} emit={emit} t={t} activities={props.kiosk.runtime.activities()} />;
+    case 'attract': return <AttractScreen view={view} emit={emit} t={t} activities={props.kiosk.runtime.activities()} hasCamera={props.kiosk.camera.isAvailable()} />;
+    case 'camera': return <CameraScreen view={view} emit={emit} t={t} openCamera={props.kiosk.camera.open} />;
     case 'phone': return <KeypadScreen view={view} emit={emit} t={t} />;
     case 'check-question': return <KeypadScreen view={view} emit={emit} t={t} />;
     case 'identifying': return <WaitingScreen view={view} emit={emit} t={t} />;

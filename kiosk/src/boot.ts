@@ -1,5 +1,6 @@
-// Builds a running kiosk from its stored identity: signed client, outbox on IndexedDB, runtime, devices (lazy),
-// and the timers for the idle tick, outbox retries, heartbeat and today's activities.
+// Builds a running kiosk from its stored identity: signed client, outbox on IndexedDB, runtime, devices (lazy), the
+// camera (found at boot, its QR decoder preloaded in idle time), and the timers for the idle tick, outbox retries,
+// heartbeat and today's activities.
 
 import { createIdGenerator } from '../../domain/ids.ts';
 import { createKioskApi, type Heartbeat } from './api/kiosk-api.ts';
@@ -13,6 +14,7 @@ import { createCacheKey, createResidentCache } from './outbox/resident-cache.ts'
 import { createIdbResidentStore } from './outbox/idb-resident-store.ts';
 import { readRecord, writeRecord } from './storage/idb.ts';
 import type { DeviceHub } from './devices/supervisor.ts';
+import { createCamera } from './devices/camera.ts';
 import type { PrintJob } from './devices/print-job.ts';
 import type { SpeechKey } from './flow/types.ts';
 
@@ -49,6 +51,10 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
     await writeRecord(db, cacheKeyKey, cacheKey);
   }
   const cache = createResidentCache(createIdbResidentStore(db), cacheKey);
+  // Where a camera exists, 扫码 is offered; its decoder chunk is fetched at boot so an offline kiosk can still scan.
+  const camera = createCamera({ media: typeof navigator === 'undefined' ? undefined : navigator.mediaDevices });
+  camera.subscribe(() => deviceListeners.forEach((listener) => listener()));
+  void camera.detect();
   const runtime = createRuntime({ api, outbox, cache, print, speak: hooks.speak, clearResident: hooks.clearResident, kioskId: identity.kioskId, baseUrl, stationName: () => stationName || '邻里服务站' });
 
   async function heartbeat(): Promise<void> {
@@ -103,6 +109,7 @@ export async function bootKiosk(db: IDBDatabase, identity: KioskIdentity, baseUr
     runtime,
     outbox,
     stationName: () => stationName || '邻里服务站',
+    camera: { isAvailable: camera.isAvailable, open: camera.open },
     devices: () => devices,
     setDevices(hub: DeviceHub): void {
       devices = hub;

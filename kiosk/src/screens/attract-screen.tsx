@@ -1,4 +1,5 @@
-// The attract screen: station, time, today's activities, the big tap-your-card prompt and the five actions.
+// The attract screen: station, time, today's activities, the big tap-your-card prompt, the five actions and the
+// other ways in (扫码 where a camera exists, the phone keypad).
 
 import type { Activity, Intent } from '../flow/types.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
@@ -14,7 +15,7 @@ const actions: { intent: Intent; key: MessageKey; icon: string }[] = [
 
 const intentKeys: Record<Intent, MessageKey> = { 'check-in': 'checkIn', 'check-out': 'checkOut', query: 'query', redeem: 'redeem', register: 'register' };
 
-export function AttractScreen(props: ScreenProps<'attract'> & { activities: Activity[] }) {
+export function AttractScreen(props: ScreenProps<'attract'> & { activities: Activity[]; hasCamera: boolean }) {
   const { view, emit, t, activities } = props;
   const prompt = view.intent === null ? t('tapPrompt') : t('tapPromptFor', { action: t(intentKeys[view.intent]) });
   return (
@@ -28,7 +29,10 @@ export function AttractScreen(props: ScreenProps<'attract'> & { activities: Acti
           <BigButton key={action.intent} label={t(action.key)} icon={action.icon} tone={view.intent === action.intent ? 'primary' : 'plain'} onPress={() => emit({ type: 'intent', intent: action.intent })} />
         ))}
       </div>
-      <BigButton label={t('noCard')} tone="quiet" onPress={() => emit({ type: 'keypad', intent: view.intent })} />
+      <div class="other-ways">
+        {props.hasCamera ? <BigButton label={t('scanQr')} name={t('scanQrName')} icon="▣" onPress={() => emit({ type: 'camera' })} /> : null}
+        <BigButton label={t('noCard')} tone="quiet" onPress={() => emit({ type: 'keypad', intent: view.intent })} />
+      </div>
       <section class="today" aria-label={t('todayActivities')}>
         <h2>{t('todayActivities')}</h2>
         {activities.length === 0 ? <p>{t('noActivitiesToday')}</p> : (

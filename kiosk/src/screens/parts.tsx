@@ -21,9 +21,10 @@ export function Frame(props: { title: string; children?: ComponentChildren; foot
   );
 }
 
-export function BigButton(props: { label: string; onPress: () => void; tone?: 'primary' | 'plain' | 'quiet'; disabled?: boolean; detail?: string; icon?: string }) {
+/** `name` is the accessible name when the short visible label needs a fuller one (扫码 → 扫描会员码). */
+export function BigButton(props: { label: string; onPress: () => void; tone?: 'primary' | 'plain' | 'quiet'; disabled?: boolean; detail?: string; icon?: string; name?: string }) {
   return (
-    <button type="button" class={`big-button ${props.tone ?? 'plain'}`} disabled={props.disabled} onClick={props.onPress} aria-label={props.detail ? `${props.label} ${props.detail}` : props.label}>
+    <button type="button" class={`big-button ${props.tone ?? 'plain'}`} disabled={props.disabled} onClick={props.onPress} aria-label={props.name ?? (props.detail ? `${props.label} ${props.detail}` : props.label)}>
       {props.icon ? <span class="button-icon" aria-hidden="true">{props.icon}</span> : null}
       <span class="button-label">{props.label}</span>
       {props.detail ? <span class="button-detail">{props.detail}</span> : null}
