@@ -34,7 +34,7 @@ describe('startMinuteSweeps', () => {
     const lines: string[] = [];
     stop = startMinuteSweeps({ ledger: f.engine, database: f.database, nowMs: () => f.clock.nowMs, log: (line) => lines.push(line), intervalMs: tickMs });
     await until(() => lines.length > 0);
-    expect(JSON.parse(lines[0]!)).toEqual({ level: 'info', outcome: 'minute_sweeps', attendancesClosed: 1, holdsExpired: 1 });
+    expect(JSON.parse(lines[0]!)).toEqual({ level: 'info', outcome: 'minute_sweeps', attendancesClosed: 1, holdsExpired: 1, pointsExpiryStationsRun: 0, pointsExpired: 0 });
     expect(await findBooking(f.database, booking.body.id as string)).toMatchObject({ status: 'expired' });
     await new Promise((resolve) => setTimeout(resolve, 5 * tickMs));
     expect(lines).toHaveLength(1);

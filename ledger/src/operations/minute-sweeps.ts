@@ -1,20 +1,27 @@
-// The once-a-minute sweeps, as one call: forgotten check-outs (rule 6) and expired booking holds (rule 12). The
-// Worker's `scheduled` runs it on its cron, the Node server on one timer; both sweeps are idempotent, so overlapping
-// runs are harmless.
+// The once-a-minute sweeps, as one call: forgotten check-outs (rule 6), expired booking holds (rule 12) and, from
+// 1 January on, the year-end points expiry of every enabled station (rule 13). The Worker's `scheduled` runs it on its
+// cron, the Node server on one timer; every sweep is idempotent, so overlapping runs are harmless.
 
 import type { Database } from '../db/client.ts';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import { sweepForgottenCheckOuts } from './attendance/sweep.ts';
+import { runPointsExpirySweep } from './points-expiry/run-expiry.ts';
 import { runHoldSweep } from './redemption/hold-sweep.ts';
 
 export const minuteSweepIntervalMs = 60_000;
 
-export type MinuteSweepResult = { attendancesClosed: number; holdsExpired: number };
+export type MinuteSweepResult = { attendancesClosed: number; holdsExpired: number; pointsExpiryStationsRun: number; pointsExpired: number };
 
 export async function runMinuteSweeps(deps: { ledger: Ledger; database: Database }, nowMs: number): Promise<MinuteSweepResult> {
   const attendances = await sweepForgottenCheckOuts(deps, nowMs);
   const holds = await runHoldSweep(deps.ledger, deps.database, nowMs);
-  return { attendancesClosed: attendances.closed, holdsExpired: holds.expired };
+  const expiry = await runPointsExpirySweep(deps, nowMs);
+  return { attendancesClosed: attendances.closed, holdsExpired: holds.expired, pointsExpiryStationsRun: expiry.stationsRun, pointsExpired: expiry.pointsExpired };
+}
+
+/** True when a run did something worth a log line. */
+export function didSweepWork(result: MinuteSweepResult): boolean {
+  return result.attendancesClosed + result.holdsExpired + result.pointsExpiryStationsRun > 0;
 }
 
 export type MinuteSweepOptions = { ledger: Ledger; database: Database; nowMs: () => number; log: (line: string) => void; intervalMs?: number };
@@ -29,7 +36,7 @@ export function startMinuteSweeps(options: MinuteSweepOptions): () => void {
     if (running) return;
     running = true;
     runMinuteSweeps(options, options.nowMs())
-      .then((result) => { if (result.attendancesClosed + result.holdsExpired > 0) options.log(JSON.stringify({ level: 'info', outcome: 'minute_sweeps', ...result })); })
+      .then((result) => { if (didSweepWork(result)) options.log(JSON.stringify({ level: 'info', outcome: 'minute_sweeps', ...result })); })
       .catch((error: unknown) => options.log(JSON.stringify({ level: 'error', outcome: 'minute_sweeps_failed', error: (error as Error).name })))
       .finally(() => { running = false; });
   }, options.intervalMs ?? minuteSweepIntervalMs);

@@ -45,7 +45,8 @@ export function stationRoutes(ledger: Ledger): Hono<AppEnv> {
     const ctx = c.get('ctx');
     const staffId = staffIdOf(c);
     const previous = await readPointsExpiryEnabled(ctx.database, stationId);
-    await writePointsExpiryEnabled(ctx.database, { stationId, enabled: body.value.pointsExpiryEnabled, updatedBy: staffId, updatedAtMs: ctx.nowMs() });
+    // An unchanged value keeps its time: the sweep runs a year only for stations switched on before it ended.
+    if (previous !== body.value.pointsExpiryEnabled) await writePointsExpiryEnabled(ctx.database, { stationId, enabled: body.value.pointsExpiryEnabled, updatedBy: staffId, updatedAtMs: ctx.nowMs() });
     await ctx.audit.append({
       actorType: 'staff', actorId: staffId, stationId, event: settingsChanged, outcome: 'success', target: `station:${stationId}`,
       detail: { setting: 'pointsExpiryEnabled', from: previous, to: body.value.pointsExpiryEnabled },

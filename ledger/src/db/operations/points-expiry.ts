@@ -64,12 +64,15 @@ export async function writePointsExpiryEnabled(database: Database, input: { stat
   await database.db.insert(stationSettings).values({ stationId: input.stationId, ...values }).onConflictDoUpdate({ target: stationSettings.stationId, set: values });
 }
 
-/** Stations with the setting on and no run recorded for `year`: what the minute sweep still has to do. */
-export async function listStationsDueForExpiry(database: Database, year: number): Promise<string[]> {
+/**
+ * Stations whose setting was switched on before `yearEndMs` and is still on, with no run recorded for `year`: what the
+ * minute sweep still has to do. A station switched on later is first swept for the year in which it was switched on.
+ */
+export async function listStationsDueForExpiry(database: Database, input: { year: number; yearEndMs: number }): Promise<string[]> {
   const result = await database.client.execute({
-    sql: `SELECT s.station_id FROM station_settings s WHERE s.points_expiry_enabled = 1
+    sql: `SELECT s.station_id FROM station_settings s WHERE s.points_expiry_enabled = 1 AND s.updated_at_ms < ?
           AND NOT EXISTS (SELECT 1 FROM points_expiry_runs r WHERE r.station_id = s.station_id AND r.year = ?) ORDER BY s.station_id`,
-    args: [year],
+    args: [input.yearEndMs, input.year],
   });
   return result.rows.map((row) => String(row.station_id));
 }

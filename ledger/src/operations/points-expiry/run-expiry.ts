@@ -10,7 +10,7 @@ import type { Ledger } from '../../db/ledger/ledger.ts';
 import {
   findPointsExpiryRun, listExpiryCandidates, listStationsDueForExpiry, readPointsExpiryEnabled, recordPointsExpiryRun, sumExpiredPoints, type PointsExpiryRun,
 } from '../../db/operations/points-expiry.ts';
-import { closingYearOf, decidePointsExpiryRun, type PointsExpiryRunCode } from './expiry-rules.ts';
+import { closingYearOf, decidePointsExpiryRun, yearStartMs, type PointsExpiryRunCode } from './expiry-rules.ts';
 import { pointsExpiryTransactionId, pointsExpiryUnit } from './expiry-unit.ts';
 
 export type PointsExpiryDeps = { ledger: Ledger; database: Database };
@@ -62,11 +62,11 @@ async function runOnce(deps: PointsExpiryDeps, input: PointsExpiryRunInput): Pro
 
 export type PointsExpirySweepResult = { stationsRun: number; pointsExpired: number };
 
-/** The minute sweep's part: runs the year just closed for every enabled station that has no run for it yet. */
+/** The minute sweep's part: runs the year just closed for every station enabled before it closed and not yet run. */
 export async function runPointsExpirySweep(deps: PointsExpiryDeps, nowMs: number): Promise<PointsExpirySweepResult> {
   const year = closingYearOf(nowMs);
   const result: PointsExpirySweepResult = { stationsRun: 0, pointsExpired: 0 };
-  for (const stationId of await listStationsDueForExpiry(deps.database, year)) {
+  for (const stationId of await listStationsDueForExpiry(deps.database, { year, yearEndMs: yearStartMs(year + 1) })) {
     const outcome = await runPointsExpiry(deps, { stationId, year, nowMs, trigger: { triggeredBy: 'system' } });
     if (!outcome.ok || !outcome.value.created) continue;
     result.stationsRun += 1;
