@@ -21,8 +21,9 @@ export const deviceWritesKept = 500;
 
 export type KioskBrowser = { browser: Browser; context: BrowserContext; page: Page; reader: CardReaderEmulator; printer: PrinterEmulator; writes: DeviceWrite[]; close(): Promise<void> };
 
-export async function openKiosk(options: { viewport?: { width: number; height: number } } = {}): Promise<KioskBrowser> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+/** `extraArgs` are added to chromiumArgs (e.g. a fake camera: `--use-fake-device-for-media-stream`). */
+export async function openKiosk(options: { viewport?: { width: number; height: number }; extraArgs?: readonly string[] } = {}): Promise<KioskBrowser> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumArgs, ...(options.extraArgs ?? [])] });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1080, height: 1920 }, deviceScaleFactor: 0.5, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const reader = createCardReaderEmulator();
   const printer = createPrinterEmulator();
