@@ -78,6 +78,9 @@ function recordCameraTracks(): void {
   };
 }
 
+/** Whether the page fetched the jsQR decoder chunk (vite names it after canvas-detector.ts). */
+const hasDecoderChunk = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/assets\/canvas-detector-[\w-]+\.js$/.test(entry.name)));
+
 /** Resolves once the camera was opened and then released: every track ended and no video element left. */
 async function cameraReleased(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -93,11 +96,18 @@ describe('camera scanning (扫码)', () => {
     expect(kinds).not.toContain('videoinput');
     await page.getByRole('button', { name: /没带身份证/ }).waitFor();
     expect(await page.getByRole('button', { name: '扫描会员码' }).count()).toBe(0);
+    expect(await hasDecoderChunk(page)).toBe(false);
   });
 
   it('shows the camera screen at kiosk sizes in both orientations, and 取消 releases the camera', async () => {
     const page = await enrolledKiosk(fakeCamera('blank.y4m'));
-    await page.getByRole('button', { name: '扫描会员码' }).click({ timeout: waitMs });
+    await page.getByRole('button', { name: '扫描会员码' }).waitFor({ timeout: waitMs });
+    expect(await page.evaluate(() => typeof (window as { BarcodeDetector?: unknown }).BarcodeDetector)).toBe('undefined');
+    // With a camera and no BarcodeDetector, boot fetches the decoder chunk in idle time (cached for offline scanning).
+    await expect.poll(() => hasDecoderChunk(page), { timeout: waitMs }).toBe(true);
+    await screenshot(page, 'screens-attract-with-camera-portrait');
+    expect.soft(await page.evaluate(auditScreenInPage, { touchTargetPxMin, bodyTextPxMin }), 'attract with 扫码').toEqual([]);
+    await page.getByRole('button', { name: '扫描会员码' }).click();
     await page.locator('main[data-screen=camera]').waitFor();
     await page.getByText('请把会员码对准摄像头').waitFor();
     await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2 && document.querySelector('.camera-starting') === null, undefined, { timeout: waitMs });
