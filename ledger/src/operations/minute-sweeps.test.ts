@@ -1,5 +1,5 @@
-// Proves the one minute timer: a tick runs both sweeps (a forgotten check-out is closed and a due hold expired, in
-// one logged line), nothing is logged when nothing was due, a failing run logs its error name only and the next tick
+// Proves the one minute timer: a tick runs the sweeps (a forgotten check-out is closed and a due hold expired, in
+// one logged line; from 1 January the year-end points expiry of an enabled station), nothing is logged when nothing was due, a failing run logs its error name only and the next tick
 // retries, and stop ends the ticks.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,21 @@ describe('startMinuteSweeps', () => {
     await until(() => lines.length > 0);
     expect(JSON.parse(lines[0]!)).toEqual({ level: 'info', outcome: 'minute_sweeps', attendancesClosed: 1, holdsExpired: 1, pointsExpiryStationsRun: 0, pointsExpired: 0 });
     expect(await findBooking(f.database, booking.body.id as string)).toMatchObject({ status: 'expired' });
+    await new Promise((resolve) => setTimeout(resolve, 5 * tickMs));
+    expect(lines).toHaveLength(1);
+  });
+
+  it('runs the points expiry of an enabled station on the first tick of the new year, once', async () => {
+    const person = await f.person(1);
+    f.at('2025-06-01T10:00:00+08:00');
+    await f.earn(person.id, { time: 0, points: 30 });
+    f.at('2026-04-01T09:00:00+08:00');
+    expect((await f.call('PATCH', `/api/v1/stations/${f.stationA}/settings`, { token: await f.login('manager-a'), body: { pointsExpiryEnabled: true } })).status).toBe(200);
+    f.at('2027-01-01T00:05:00+08:00');
+    const lines: string[] = [];
+    stop = startMinuteSweeps({ ledger: f.engine, database: f.database, nowMs: () => f.clock.nowMs, log: (line) => lines.push(line), intervalMs: tickMs });
+    await until(() => lines.length > 0);
+    expect(JSON.parse(lines[0]!)).toEqual({ level: 'info', outcome: 'minute_sweeps', attendancesClosed: 0, holdsExpired: 0, pointsExpiryStationsRun: 1, pointsExpired: 30 });
     await new Promise((resolve) => setTimeout(resolve, 5 * tickMs));
     expect(lines).toHaveLength(1);
   });
