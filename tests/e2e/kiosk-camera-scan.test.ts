@@ -1,8 +1,8 @@
 // Camera scanning at the kiosk in real Chromium, whose fake camera plays a Y4M file: with no camera 扫描会员码 is not
 // offered; with a camera showing nothing the camera screen passes the size audit (buttons ≥ 64 px, text ≥ 24 px) in
-// both orientations and 取消 releases the camera; with a camera showing a registered resident's real member code the
-// kiosk identifies them by it (the same /identify {qr} call as a scanner) and shows their menu with the masked name,
-// and the camera is released (every track ended, the video element gone).
+// both orientations and 取消 releases the camera; a refused permission is a plain message and opens no camera; with a
+// camera showing a registered resident's real member code the kiosk identifies them by it (the same /identify {qr}
+// call as a scanner), shows their menu with the masked name, and releases the camera (tracks ended, video gone).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +119,16 @@ describe('camera scanning (扫码)', () => {
     await page.getByRole('button', { name: '取消' }).click();
     await page.locator('main[data-screen=attract]').waitFor();
     await cameraReleased(page);
+  });
+
+  it('says so plainly when camera permission is refused, and opens no camera', async () => {
+    // A fake camera but no auto-accepted prompt: the browser refuses the permission.
+    const page = await enrolledKiosk(['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${join(folder, 'blank.y4m')}`]);
+    await page.getByRole('button', { name: '扫描会员码' }).click({ timeout: waitMs });
+    await page.getByText('摄像头没有打开权限').waitFor({ timeout: waitMs });
+    expect(await page.evaluate(() => ({ tracks: (window as unknown as { __cameraTracks: unknown[] }).__cameraTracks.length, videos: document.querySelectorAll('video').length }))).toEqual({ tracks: 0, videos: 0 });
+    await page.getByRole('button', { name: '回首页' }).click();
+    await page.locator('main[data-screen=attract]').waitFor();
   });
 
   it('identifies a resident by the member code held up to the camera, then releases the camera', async () => {
