@@ -5,15 +5,16 @@ import { Hono, type Context } from 'hono';
 import type { Ledger } from '../db/ledger/ledger.ts';
 import { readPointsExpiryEnabled, writePointsExpiryEnabled } from '../db/operations/points-expiry.ts';
 import { listStationPlaces } from '../db/station/stations.ts';
-import { expiryYearMax, expiryYearMin, type PointsExpiryRunCode } from '../operations/points-expiry/expiry-rules.ts';
+import type { PointsExpiryRun } from '../db/operations/points-expiry.ts';
+import { expiryYearMax, expiryYearMin } from '../operations/points-expiry/expiry-rules.ts';
 import { pointsExpiryRunView, runPointsExpiry } from '../operations/points-expiry/run-expiry.ts';
 import type { AuditEvent } from '../services/audit.ts';
 import { denyUnlessStation, requireKioskOrStaff, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
 import { boolean, integer, readBody } from './validate.ts';
 
-// The shared status table and audit events (routes/http.ts, services/audit.ts) do not list these yet; kept here.
-const statusOfExpiryCode: Record<PointsExpiryRunCode, 409 | 422> = { year_not_ended: 422, points_expiry_disabled: 409 };
+// The shared status table and audit events (routes/http.ts, services/audit.ts) do not list these yet: 409
+// points_expiry_disabled is answered by hand below until the table has it.
 const settingsChanged = 'station_settings_changed' as AuditEvent;
 const pointsExpiryRan = 'points_expiry_run' as AuditEvent;
 
@@ -63,16 +64,21 @@ export function stationRoutes(ledger: Ledger): Hono<AppEnv> {
     const ctx = c.get('ctx');
     const staffId = staffIdOf(c);
     const result = await runPointsExpiry({ ledger, database: ctx.database }, { stationId, year: body.value.year, nowMs: ctx.nowMs(), trigger: { triggeredBy: 'staff', staffId } });
-    if (!result.ok) return c.json({ code: result.code }, statusOfExpiryCode[result.code]);
-    const run = pointsExpiryRunView(result.value.run);
-    if (!result.value.created) return c.json({ run }, 200);
-    await ctx.audit.append({
-      actorType: 'staff', actorId: staffId, stationId, event: pointsExpiryRan, outcome: 'success', target: `station:${stationId}`,
-      detail: { year: result.value.run.year, peopleExpiredCount: result.value.run.peopleExpiredCount, pointsExpired: result.value.run.pointsExpired },
-    });
-    return c.json({ run }, 201);
+    if (result.ok) return answerRun(c, result.value, staffId);
+    if (result.code === 'business_date_in_future') return fail(c, result.code, `year ${body.value.year} has not ended in Asia/Shanghai`);
+    return c.json({ code: result.code }, 409);
   });
   return app;
+}
+
+async function answerRun(c: Context<AppEnv>, result: { created: boolean; run: PointsExpiryRun }, staffId: string): Promise<Response> {
+  const run = pointsExpiryRunView(result.run);
+  if (!result.created) return c.json({ run }, 200);
+  await c.get('ctx').audit.append({
+    actorType: 'staff', actorId: staffId, stationId: result.run.stationId, event: pointsExpiryRan, outcome: 'success', target: `station:${result.run.stationId}`,
+    detail: { year: result.run.year, peopleExpiredCount: result.run.peopleExpiredCount, pointsExpired: result.run.pointsExpired },
+  });
+  return c.json({ run }, 201);
 }
 
 function staffIdOf(c: Context<AppEnv>): string {

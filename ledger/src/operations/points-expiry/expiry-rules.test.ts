@@ -17,8 +17,8 @@ describe('expiry calendar', () => {
     expect(yearStartMs(2026)).toBe(at('2026-01-01T00:00:00+08:00'));
   });
 
-  it('refuses a run before its year has ended (year_not_ended), even when enabled', () => {
-    expect(decidePointsExpiryRun({ year: 2026, nowMs: at('2026-12-31T23:59:59+08:00'), enabled: true })).toEqual({ ok: false, code: 'year_not_ended' });
+  it('refuses a run before its year has ended (business_date_in_future), even when enabled', () => {
+    expect(decidePointsExpiryRun({ year: 2026, nowMs: at('2026-12-31T23:59:59+08:00'), enabled: true })).toEqual({ ok: false, code: 'business_date_in_future' });
   });
 
   it('lets a run go ahead from the first millisecond of the next year', () => {

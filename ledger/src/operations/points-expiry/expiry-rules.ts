@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../../../../domain/result.ts';
 export const expiryYearMin = 2000;
 export const expiryYearMax = 9998;
 
-export type PointsExpiryRunCode = 'year_not_ended' | 'points_expiry_disabled';
+export type PointsExpiryRunCode = 'business_date_in_future' | 'points_expiry_disabled';
 
 /** The year that has most recently ended at `nowMs` in Asia/Shanghai (2026 from 2027-01-01 00:00 on). */
 export function closingYearOf(nowMs: number): number {
@@ -22,7 +22,7 @@ export function yearStartMs(year: number): number {
 
 /** A run for closing `year` goes ahead once the year has ended in Asia/Shanghai and only when the station's setting is on. */
 export function decidePointsExpiryRun(input: { year: number; nowMs: number; enabled: boolean }): Result<{ yearStartMs: number }, PointsExpiryRunCode> {
-  if (input.nowMs < yearStartMs(input.year + 1)) return err('year_not_ended');
+  if (input.nowMs < yearStartMs(input.year + 1)) return err('business_date_in_future');
   if (!input.enabled) return err('points_expiry_disabled');
   return ok({ yearStartMs: yearStartMs(input.year) });
 }

@@ -29,6 +29,12 @@ async function submitAt(at: string, request: SampleRequest): Promise<string> {
 }
 const earnAt = (at: string, personId: string, amount: number) => submitAt(at, { type: 'credit', personId, asset: 'points', amount });
 const spendAt = (at: string, personId: string, amount: number) => submitAt(at, { type: 'redeem', personId, asset: 'points', amount, mode: 'authorize' });
+/** Registers `count` people at station A; answers their ids. */
+async function people(count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let serial = 1; serial <= count; serial++) ids.push((await f.person(serial)).id);
+  return ids;
+}
 const points = (personId: string) => f.engine.getBalance(personAccount(personId), 'points' as Asset);
 
 async function setExpiry(enabled: boolean, at = '2026-04-01T09:00:00+08:00'): Promise<void> {
@@ -55,7 +61,7 @@ async function expectLedgerSound(): Promise<void> {
 
 describe('points expiry run', () => {
   it('expires only what is left from before the closing year, evaluated when the run happens (FIFO)', async () => {
-    const [onlyThisYear, leftovers, lateSpender, atZero, reversed, refunded] = await Promise.all([1, 2, 3, 4, 5, 6].map(async (serial) => (await f.person(serial)).id));
+    const [onlyThisYear, leftovers, lateSpender, atZero, reversed, refunded] = await people(6) as [string, string, string, string, string, string];
     // The server clock never goes back (recordedAtMs), so the story is told in order.
     // leftovers: 40 from 2025, 25 from 2026; the 10 spent in July 2026 come from 2025, so 30 of 2025 are left.
     // lateSpender: 40 from 2025, 20 from 2026, 5 on 2027-01-02; the 15 spent on 2027-01-03 come from 2025: 25 left.
@@ -98,11 +104,11 @@ describe('points expiry run', () => {
     expect(await points(person)).toBe(40);
   });
 
-  it('answers 422 year_not_ended until 00:00 on 1 January in Asia/Shanghai', async () => {
+  it('answers 422 business_date_in_future until 00:00 on 1 January in Asia/Shanghai', async () => {
     await setExpiry(true);
     const early = await runExpiry('2026-12-31T23:59:59+08:00', 2026);
     expect(early.status).toBe(422);
-    expect(await json(early)).toEqual({ code: 'year_not_ended' });
+    expect(await json(early)).toMatchObject({ code: 'business_date_in_future' });
     expect((await runExpiry('2027-01-01T00:00:00+08:00', 2026)).status).toBe(201);
   });
 
@@ -121,7 +127,7 @@ describe('points expiry run', () => {
   });
 
   it('finishes a run after a crash without expiring a person twice (the unit id is derived from year and person)', async () => {
-    const [first, second] = await Promise.all([1, 2].map(async (serial) => (await f.person(serial)).id));
+    const [first, second] = await people(2) as [string, string];
     await earnAt('2025-06-01T10:00:00+08:00', first, 40);
     await earnAt('2025-06-01T10:00:00+08:00', second, 12);
     await setExpiry(true);
