@@ -2,7 +2,8 @@
 // offered; with a camera showing nothing the camera screen passes the size audit (buttons ≥ 64 px, text ≥ 24 px) in
 // both orientations and 取消 releases the camera; a refused permission is a plain message and opens no camera; with a
 // camera showing a registered resident's real member code the kiosk identifies them by it (the same /identify {qr}
-// call as a scanner), shows their menu with the masked name, and releases the camera (tracks ended, video gone).
+// call as a scanner), shows their menu with the masked name, and releases the camera (tracks ended, video gone). With
+// a camera the jsQR chunk is fetched at boot and kept by the service worker, so an offline kiosk can still scan.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,15 @@ function recordCameraTracks(): void {
 /** Whether the page fetched the jsQR decoder chunk (vite names it after canvas-detector.ts). */
 const hasDecoderChunk = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/assets\/canvas-detector-[\w-]+\.js$/.test(entry.name)));
 
+/** Whether the service worker keeps the decoder chunk in Cache Storage, so an offline restart can still scan. */
+const isDecoderChunkCached = (page: Page) => page.evaluate(async () => {
+  for (const name of await caches.keys()) {
+    const requests = await (await caches.open(name)).keys();
+    if (requests.some((request) => /\/assets\/canvas-detector-[\w-]+\.js$/.test(request.url))) return true;
+  }
+  return false;
+});
+
 /** Resolves once the camera was opened and then released: every track ended and no video element left. */
 async function cameraReleased(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -105,6 +115,7 @@ describe('camera scanning (扫码)', () => {
     expect(await page.evaluate(() => typeof (window as { BarcodeDetector?: unknown }).BarcodeDetector)).toBe('undefined');
     // With a camera and no BarcodeDetector, boot fetches the decoder chunk in idle time (cached for offline scanning).
     await expect.poll(() => hasDecoderChunk(page), { timeout: waitMs }).toBe(true);
+    await expect.poll(() => isDecoderChunkCached(page), { timeout: waitMs }).toBe(true);
     await screenshot(page, 'screens-attract-with-camera-portrait');
     expect.soft(await page.evaluate(auditScreenInPage, { touchTargetPxMin, bodyTextPxMin }), 'attract with 扫码').toEqual([]);
     await page.getByRole('button', { name: '扫描会员码' }).click();
