@@ -9,7 +9,7 @@ import { parseConfig, type Env } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createLedger, type Ledger } from './db/ledger/ledger.ts';
 import { openWebDatabase } from './db/station/web-client.ts';
-import { runMinuteSweeps } from './operations/minute-sweeps.ts';
+import { didSweepWork, runMinuteSweeps } from './operations/minute-sweeps.ts';
 import { deriveKeys } from './services/crypto.ts';
 import { isServiceWorkerPath, withServiceWorkerHeaders } from './service-worker-scope.ts';
 import { ensureBootstrapAdmin } from './services/staff-admin.ts';
@@ -37,7 +37,7 @@ export default {
     context.waitUntil((async () => {
       const { ledger, database } = await started(env);
       const result = await runMinuteSweeps({ ledger, database }, Date.now());
-      if (result.attendancesClosed + result.holdsExpired > 0) console.log(JSON.stringify({ level: 'info', outcome: 'minute_sweeps', ...result }));
+      if (didSweepWork(result)) console.log(JSON.stringify({ level: 'info', outcome: 'minute_sweeps', ...result }));
     })());
   },
 };

@@ -32,7 +32,7 @@ export const statusOfCode = {
   close_not_found: 404,
   // Rule rejections of the service and the engine (stored and final when they come from a ledger unit).
   already_registered: 409, self_registration_too_young: 409, id_reused: 409, kiosk_seq_reused: 409, username_taken: 409,
-  family_link_exists: 409, phone_ambiguous: 409, already_closed: 409, close_out_of_order: 409, already_collected: 409, already_resolved: 409,
+  family_link_exists: 409, phone_ambiguous: 409, already_closed: 409, close_out_of_order: 409, points_expiry_disabled: 409, already_collected: 409, already_resolved: 409,
   approval_already_decided: 409, attendance_already_closed: 409, booking_deadline_passed: 409, already_reversed: 409, not_reversible: 409,
   hold_already_resolved: 409, hold_amount_exceeded: 409, invalid_transaction: 409, constraint_violation: 409,
   // Rule rejections decided by domain/ (check-in, check-out, 补录, redemption, offline redemption, gifts).

@@ -8,15 +8,10 @@ import { listStationPlaces } from '../db/station/stations.ts';
 import type { PointsExpiryRun } from '../db/operations/points-expiry.ts';
 import { expiryYearMax, expiryYearMin } from '../operations/points-expiry/expiry-rules.ts';
 import { pointsExpiryRunView, runPointsExpiry } from '../operations/points-expiry/run-expiry.ts';
-import type { AuditEvent } from '../services/audit.ts';
 import { denyUnlessStation, requireKioskOrStaff, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
 import { boolean, integer, readBody } from './validate.ts';
 
-// The shared status table and audit events (routes/http.ts, services/audit.ts) do not list these yet: 409
-// points_expiry_disabled is answered by hand below until the table has it.
-const settingsChanged = 'station_settings_changed' as AuditEvent;
-const pointsExpiryRan = 'points_expiry_run' as AuditEvent;
 
 export function stationRoutes(ledger: Ledger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -49,7 +44,7 @@ export function stationRoutes(ledger: Ledger): Hono<AppEnv> {
     // An unchanged value keeps its time: the sweep runs a year only for stations switched on before it ended.
     if (previous !== body.value.pointsExpiryEnabled) await writePointsExpiryEnabled(ctx.database, { stationId, enabled: body.value.pointsExpiryEnabled, updatedBy: staffId, updatedAtMs: ctx.nowMs() });
     await ctx.audit.append({
-      actorType: 'staff', actorId: staffId, stationId, event: settingsChanged, outcome: 'success', target: `station:${stationId}`,
+      actorType: 'staff', actorId: staffId, stationId, event: 'station_settings_changed', outcome: 'success', target: `station:${stationId}`,
       detail: { setting: 'pointsExpiryEnabled', from: previous, to: body.value.pointsExpiryEnabled },
     });
     return c.json({ settings: { stationId, pointsExpiryEnabled: body.value.pointsExpiryEnabled } });
@@ -66,7 +61,7 @@ export function stationRoutes(ledger: Ledger): Hono<AppEnv> {
     const result = await runPointsExpiry({ ledger, database: ctx.database }, { stationId, year: body.value.year, nowMs: ctx.nowMs(), trigger: { triggeredBy: 'staff', staffId } });
     if (result.ok) return answerRun(c, result.value, staffId);
     if (result.code === 'business_date_in_future') return fail(c, result.code, `year ${body.value.year} has not ended in Asia/Shanghai`);
-    return c.json({ code: result.code }, 409);
+    return fail(c, result.code);
   });
   return app;
 }
@@ -75,7 +70,7 @@ async function answerRun(c: Context<AppEnv>, result: { created: boolean; run: Po
   const run = pointsExpiryRunView(result.run);
   if (!result.created) return c.json({ run }, 200);
   await c.get('ctx').audit.append({
-    actorType: 'staff', actorId: staffId, stationId: result.run.stationId, event: pointsExpiryRan, outcome: 'success', target: `station:${result.run.stationId}`,
+    actorType: 'staff', actorId: staffId, stationId: result.run.stationId, event: 'points_expiry_run', outcome: 'success', target: `station:${result.run.stationId}`,
     detail: { year: result.run.year, peopleExpiredCount: result.run.peopleExpiredCount, pointsExpired: result.run.pointsExpired },
   });
   return c.json({ run }, 201);

@@ -13,7 +13,7 @@ export type AuditEvent =
   | 'family_link_created' | 'bootstrap_admin_created'
   // Ledger corrections and the daily close, each its own event so an auditor can filter on it.
   | 'close_signed' | 'reconciliation_resolved' | 'attendance_approved' | 'attendance_rejected' | 'supplementary_minutes'
-  | 'service_retired' | 'identify_throttled' | 'work_unit_changed';
+  | 'service_retired' | 'identify_throttled' | 'work_unit_changed' | 'station_settings_changed' | 'points_expiry_run';
 
 export type AuditEntry = {
   actorType: AuditRow['actorType'];
