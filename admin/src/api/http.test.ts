@@ -1,0 +1,57 @@
+// Proves the admin's API door: success values, the server's error codes, bodies without a code, operating errors as
+// `network`, and the bearer token and JSON headers on what it sends.
+import { describe, expect, it } from 'vitest';
+import { readAnswer, sendRequest, type FetchFn } from './http.ts';
+import { createStaffApi, logIn } from './staff-api.ts';
+
+type Sent = { path: string; init: RequestInit };
+
+function recordingFetch(answer: () => Response): { fetchFn: FetchFn; sent: Sent[] } {
+  const sent: Sent[] = [];
+  return { sent, fetchFn: async (path, init) => { sent.push({ path, init }); return answer(); } };
+}
+
+describe('readAnswer', () => {
+  it('answers the parsed JSON of a 2xx and the raw text when text is asked for', () => {
+    expect(readAnswer(201, '{"token":"t"}', 'json')).toEqual({ ok: true, status: 201, value: { token: 't' } });
+    expect(readAnswer(200, '<html></html>', 'text')).toEqual({ ok: true, status: 200, value: '<html></html>' });
+  });
+
+  it('answers the server code and detail of an error body (429 too_many_attempts)', () => {
+    expect(readAnswer(429, '{"code":"too_many_attempts"}', 'json')).toEqual({ ok: false, error: { status: 429, code: 'too_many_attempts' } });
+    expect(readAnswer(422, '{"code":"invalid_input","detail":"name: too long"}', 'json')).toEqual({ ok: false, error: { status: 422, code: 'invalid_input', detail: 'name: too long' } });
+  });
+
+  it('answers http_<status> for an error body without a code', () => {
+    expect(readAnswer(502, '<html>Bad gateway</html>', 'json')).toEqual({ ok: false, error: { status: 502, code: 'http_502' } });
+    expect(readAnswer(500, '', 'json')).toEqual({ ok: false, error: { status: 500, code: 'http_500' } });
+  });
+});
+
+describe('sendRequest', () => {
+  it('turns a thrown fetch (offline) into the network code', async () => {
+    const result = await sendRequest(async () => { throw new TypeError('Failed to fetch'); }, { method: 'GET', path: '/api/v1/stations' });
+    expect(result).toEqual({ ok: false, error: { status: 0, code: 'network', detail: 'Failed to fetch' } });
+  });
+
+  it('sends the bearer token and a JSON body', async () => {
+    const { fetchFn, sent } = recordingFetch(() => new Response('{"kioskId":"k","enrollmentCode":"C","expiresAt":"x"}', { status: 201 }));
+    const api = createStaffApi(fetchFn, 'secret-token');
+    const created = await api.createKiosk('st 1', '一号机');
+    expect(created).toEqual({ ok: true, status: 201, value: { kioskId: 'k', enrollmentCode: 'C', expiresAt: 'x' } });
+    const headers = sent[0]!.init.headers as Record<string, string>;
+    expect(sent[0]!.path).toBe('/api/v1/kiosks');
+    expect(headers.Authorization).toBe('Bearer secret-token');
+    expect(headers['Content-Type']).toBe('application/json');
+    expect(JSON.parse(sent[0]!.init.body as string)).toEqual({ stationId: 'st 1', name: '一号机' });
+  });
+
+  it('logs in without a token and encodes path parameters', async () => {
+    const { fetchFn, sent } = recordingFetch(() => new Response('{"code":"invalid_credentials"}', { status: 401 }));
+    expect(await logIn(fetchFn, 'admin', 'wrong')).toEqual({ ok: false, error: { status: 401, code: 'invalid_credentials' } });
+    expect((sent[0]!.init.headers as Record<string, string>).Authorization).toBeUndefined();
+    await createStaffApi(fetchFn, 't').listApprovals('a/b');
+    expect(sent[1]!.path).toBe('/api/v1/approvals?stationId=a%2Fb');
+    expect(sent[1]!.init.body).toBeUndefined();
+  });
+});

@@ -1,0 +1,32 @@
+// Every staff API call the admin console makes, bound to one session's bearer token (kept in memory only).
+
+import { sendRequest, type ApiResult, type FetchFn } from './http.ts';
+import type { Approval, ApprovalDecision, Close, CreatedKiosk, Kiosk, ReconciliationItem, Session, Station } from './types.ts';
+
+export type StaffApi = ReturnType<typeof createStaffApi>;
+
+export function logIn(fetchFn: FetchFn, username: string, password: string): Promise<ApiResult<Session>> {
+  return sendRequest<Session>(fetchFn, { method: 'POST', path: '/api/v1/staff/sessions', body: { username, password } });
+}
+
+export function createStaffApi(fetchFn: FetchFn, token: string) {
+  const call = <T>(method: string, path: string, body?: unknown) => sendRequest<T>(fetchFn, { method, path, token, ...(body !== undefined && { body }) });
+  const station = (stationId: string) => `/api/v1/stations/${encodeURIComponent(stationId)}`;
+  return {
+    logOut: () => call<{ ok: true }>('DELETE', '/api/v1/staff/sessions/current'),
+    listStations: () => call<{ stations: Station[] }>('GET', '/api/v1/stations'),
+    listKiosks: () => call<{ kiosks: Kiosk[] }>('GET', '/api/v1/kiosks'),
+    createKiosk: (stationId: string, name: string) => call<CreatedKiosk>('POST', '/api/v1/kiosks', { stationId, name }),
+    revokeKiosk: (kioskId: string) => call<{ kiosk: Kiosk }>('POST', `/api/v1/kiosks/${encodeURIComponent(kioskId)}/revocation`),
+    listApprovals: (stationId: string) => call<{ approvals: Approval[] }>('GET', `/api/v1/approvals?stationId=${encodeURIComponent(stationId)}`),
+    decideApproval: (attendanceId: string, decision: 'approve' | 'reject', minutes?: number) =>
+      call<ApprovalDecision>('POST', `/api/v1/approvals/${encodeURIComponent(attendanceId)}/${decision}`, minutes === undefined ? {} : { minutes }),
+    createClose: (stationId: string, businessDate: string) => call<{ close: Close }>('POST', `${station(stationId)}/closes`, { businessDate }),
+    readClose: (stationId: string, businessDate: string) => call<{ close: Close }>('GET', `${station(stationId)}/closes/${businessDate}`),
+    /** The printable page needs the bearer token, so it is fetched as text and opened as a blob (see closes/print-close.ts). */
+    readClosePrintPage: (stationId: string, businessDate: string) =>
+      sendRequest<string>(fetchFn, { method: 'GET', path: `${station(stationId)}/closes/${businessDate}/print`, token, accept: 'text' }),
+    listOpenItems: (stationId: string) => call<{ items: ReconciliationItem[] }>('GET', `/api/v1/reconciliation?stationId=${encodeURIComponent(stationId)}&status=open`),
+    resolveItem: (itemId: string, note: string) => call<{ item: ReconciliationItem }>('POST', `/api/v1/reconciliation/${encodeURIComponent(itemId)}/resolve`, { note }),
+  };
+}

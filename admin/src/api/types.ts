@@ -1,0 +1,35 @@
+// The shapes the admin console reads from the staff API (ledger/src/routes/*.ts and /api/openapi.json), as the
+// console uses them. Types only.
+
+export type StaffRole = 'district_admin' | 'street_admin' | 'station_manager' | 'clerk' | 'auditor';
+export type StaffMember = { id: string; username: string; displayName: string; role: StaffRole; stationIds: string[] };
+export type Session = { token: string; staff: StaffMember };
+export type Station = { id: string; name: string; address?: string | null };
+
+export type DeviceStatus = { printerPaper?: 'ok' | 'low' | 'out' | 'unknown'; readerPresent?: boolean; outboxLength?: number; appVersion?: string };
+export type Kiosk = {
+  id: string; stationId: string; name: string; enrolledAt: string | null; revokedAt: string | null;
+  enrollmentExpiresAt: string | null; lastHeartbeatAt: string | null; deviceStatus: DeviceStatus | null; lastKioskSeq?: number;
+};
+export type CreatedKiosk = { kioskId: string; enrollmentCode: string; expiresAt: string };
+
+export type Approval = {
+  id: string; attendanceId: string; reason: 'forgotten' | 'manager'; personId: string; volunteerNo: string | null; displayName: string | null;
+  activityId: string; activityTitle: string | null; checkedInAt: string; closedAt: string; rawMinutes: number;
+  proposedMinutes: number; proposedPoints: number; maxMinutes: number | null;
+};
+export type ApprovalDecision = { approval: { decision: 'approved' | 'rejected'; minutes: number; points: number } };
+
+export type CloseCheck = { name: string; ok: boolean; detail?: string };
+export type KindTotal = { count: number; time: number; points: number };
+export type Close = {
+  id: string; stationId: string; businessDate: string; seqFrom: number; seqTo: number; chainHead: string; prevCloseHash: string;
+  closeHash: string; signature: string; signedBy: string; createdAt: string;
+  totals: { transactions: number; rejected: number; lateUploads: number; byKind: Record<string, KindTotal> };
+  checks: CloseCheck[]; items: Record<string, unknown>[];
+};
+
+export type ReconciliationItem = {
+  itemId: string; kind: string; transactionId: string | null; asset: 'time' | 'points' | null; amount: number | null; detail: string | null;
+  stationId: string; openedAt: string; status: 'open' | 'resolved';
+};
