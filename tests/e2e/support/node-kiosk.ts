@@ -13,9 +13,10 @@ export type NodeKiosk = {
   writeOffline(path: string, fields: Record<string, unknown>, occurredAtMs: number): Promise<NodeKioskAnswer>;
 };
 
-export async function enrollNodeKiosk(baseUrl: string, staff: Staff, name = '二号一体机'): Promise<NodeKiosk> {
+/** `enrollmentCode`: enrol with a code made elsewhere (the admin console's e2e reads one from the page) instead of a new one. */
+export async function enrollNodeKiosk(baseUrl: string, staff: Staff, name = '二号一体机', enrollmentCode?: string): Promise<NodeKiosk> {
   const signer = await makeTestKiosk();
-  const { enrollmentCode } = await createEnrollmentCode(staff, name);
+  enrollmentCode ??= (await createEnrollmentCode(staff, name)).enrollmentCode;
   const enrolled = await fetch(`${baseUrl}/api/v1/kiosks/enroll`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ enrollmentCode, publicKeyJwk: signer.publicKeyJwk }) });
   if (enrolled.status !== 201) throw new Error(`node kiosk enrolment failed: ${enrolled.status} ${await enrolled.text()}`);
   signer.kioskId = ((await enrolled.json()) as { kioskId: string }).kioskId;
