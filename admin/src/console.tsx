@@ -61,7 +61,7 @@ function Section(props: ConsoleProps & { tab: Tab; stationId: string }) {
   switch (props.tab) {
     case 'kiosks': return <KiosksPage key={props.stationId} {...common} origin={props.origin} />;
     case 'approvals': return <ApprovalsPage key={props.stationId} {...common} />;
-    case 'closes': return <ClosesPage key={props.stationId} {...common} />;
+    case 'closes': return <ClosesPage key={props.stationId} {...common} staff={props.staff} />;
     case 'reconciliation': return <ReconciliationPage key={props.stationId} {...common} />;
   }
 }

@@ -1,7 +1,7 @@
 // Proves the admin's formatting: Beijing times, yesterday's business date across midnight, messages per code.
 import { describe, expect, it } from 'vitest';
 import { translator } from './i18n/i18n.ts';
-import { errorMessage, formatAmount, formatDateTime, yesterdayBusinessDate } from './format.ts';
+import { errorMessage, formatAmount, formatDateTime, kindLabel, yesterdayBusinessDate } from './format.ts';
 
 const t = translator('zh-CN');
 
@@ -46,5 +46,13 @@ describe('formatAmount', () => {
     expect(formatAmount(t, 'points', 12)).toBe('12 积分');
     expect(formatAmount(t, null, 5)).toBe('5');
     expect(formatAmount(t, 'time', null)).toBe('');
+  });
+});
+
+describe('kindLabel', () => {
+  it('names known kinds and shows the code of others', () => {
+    expect(kindLabel(translator('zh-CN'), 'check_out')).toBe('签退');
+    expect(kindLabel(translator('en'), 'attendance_approval')).toBe('Approval');
+    expect(kindLabel(translator('zh-CN'), 'new_kind')).toBe('new_kind');
   });
 });

@@ -34,3 +34,9 @@ export function formatAmount(t: Translate, asset: 'time' | 'points' | null, amou
   if (amount === null) return '';
   return asset === null ? String(amount) : t(asset === 'time' ? 'asset_time' : 'asset_points', { value: amount });
 }
+
+/** A transaction or item kind in the current language; a kind this console does not know shows its code. */
+export function kindLabel(t: Translate, kind: string): string {
+  const key = `kind_${kind}`;
+  return isMessageKey(key) ? t(key) : kind;
+}

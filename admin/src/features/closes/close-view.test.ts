@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Close } from '../../api/types.ts';
 import { translator } from '../../i18n/i18n.ts';
-import { checkTitle, failedCheckCount, itemLine, kindRows } from './close-view.ts';
+import { checkTitle, failedCheckCount, itemLine, kindRows, signerLabel } from './close-view.ts';
 
 const close: Close = {
   id: 'c', stationId: 's', businessDate: '2026-11-22', seqFrom: 1, seqTo: 9, chainHead: 'a', prevCloseHash: '0', closeHash: 'h', signature: 'sig',
@@ -41,5 +41,14 @@ describe('failedCheckCount', () => {
   it('counts the failed checks', () => {
     expect(failedCheckCount(close)).toBe(1);
     expect(failedCheckCount({ ...close, checks: [] })).toBe(0);
+  });
+});
+
+describe('signerLabel', () => {
+  const staff = { id: 's1', username: 'admin', displayName: '系统管理员' };
+  it('names the signed-in staff member and shows another signer by id', () => {
+    expect(signerLabel('s1', staff)).toBe('系统管理员');
+    expect(signerLabel('s1', { ...staff, displayName: '' })).toBe('admin');
+    expect(signerLabel('s2', staff)).toBe('s2');
   });
 });

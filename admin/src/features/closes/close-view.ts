@@ -9,6 +9,11 @@ export function checkTitle(t: Translate, name: string): string {
   return isMessageKey(key) ? t(key) : name;
 }
 
+/** Who signed: the signed-in staff member by name, anyone else by staff id (the API gives only the id). */
+export function signerLabel(signedBy: string, staff: { id: string; username: string; displayName: string }): string {
+  return signedBy === staff.id ? staff.displayName || staff.username : signedBy;
+}
+
 /** Totals by kind, busiest first, then by kind name, so two reads of a close look the same. */
 export function kindRows(close: Close): { kind: string; total: KindTotal }[] {
   return Object.entries(close.totals.byKind).map(([kind, total]) => ({ kind, total }))

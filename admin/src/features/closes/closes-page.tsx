@@ -3,15 +3,15 @@
 
 import { useState } from 'preact/hooks';
 import type { StaffApi } from '../../api/staff-api.ts';
-import type { Close } from '../../api/types.ts';
-import { formatDateTime, yesterdayBusinessDate } from '../../format.ts';
+import type { Close, StaffMember } from '../../api/types.ts';
+import { formatDateTime, kindLabel, yesterdayBusinessDate } from '../../format.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { NoticeLine, noticeOfError, Section, type Notice } from '../../parts.tsx';
 import { useLoad } from '../../use-load.ts';
-import { checkTitle, itemLine, kindRows } from './close-view.ts';
+import { checkTitle, itemLine, kindRows, signerLabel } from './close-view.ts';
 import { openPrintableClose } from './print-close.ts';
 
-type Props = { t: Translate; api: StaffApi; stationId: string; nowMs: () => number };
+type Props = { t: Translate; api: StaffApi; stationId: string; nowMs: () => number; staff: StaffMember };
 
 export function ClosesPage(props: Props) {
   const { t, api, stationId } = props;
@@ -66,16 +66,16 @@ export function ClosesPage(props: Props) {
       {loaded.status === 'loading' && !close ? <p>{t('loading')}</p> : null}
       {isMissing && !close ? <p>{t('closeNone', { date: shownDate })}</p> : null}
       {loaded.status === 'done' && !loaded.result.ok && !isMissing ? <NoticeLine notice={noticeOfError(t, loaded.result.error)} /> : null}
-      {close ? <CloseReport t={t} close={close} onPrint={() => void print(close)} /> : null}
+      {close ? <CloseReport t={t} close={close} signer={signerLabel(close.signedBy, props.staff)} onPrint={() => void print(close)} /> : null}
     </Section>
   );
 }
 
-function CloseReport(props: { t: Translate; close: Close; onPrint: () => void }) {
+function CloseReport(props: { t: Translate; close: Close; signer: string; onPrint: () => void }) {
   const { t, close } = props;
   return (
     <div class="close-report" aria-label={close.businessDate}>
-      <p class="summary">{t('closeSummary', { date: close.businessDate, from: close.seqFrom, to: close.seqTo, signedBy: close.signedBy, time: formatDateTime(close.createdAt) })}</p>
+      <p class="summary">{t('closeSummary', { date: close.businessDate, from: close.seqFrom, to: close.seqTo, signedBy: props.signer, time: formatDateTime(close.createdAt) })}</p>
       <button type="button" onClick={props.onPrint}>{t('printClose')}</button>
       <h3>{t('closeChecks')}</h3>
       <table class="checks">
@@ -93,7 +93,7 @@ function CloseReport(props: { t: Translate; close: Close; onPrint: () => void })
       <p>{t('closeTransactions', { posted: close.totals.transactions, rejected: close.totals.rejected, late: close.totals.lateUploads })}</p>
       <table>
         <thead><tr><th scope="col">{t('closeKind')}</th><th scope="col">{t('closeCount')}</th><th scope="col">{t('closeTime')}</th><th scope="col">{t('closePoints')}</th></tr></thead>
-        <tbody>{kindRows(close).map(({ kind, total }) => <tr key={kind}><th scope="row">{kind}</th><td>{total.count}</td><td>{total.time}</td><td>{total.points}</td></tr>)}</tbody>
+        <tbody>{kindRows(close).map(({ kind, total }) => <tr key={kind}><th scope="row" title={kind}>{kindLabel(t, kind)}</th><td>{total.count}</td><td>{total.time}</td><td>{total.points}</td></tr>)}</tbody>
       </table>
       <h3>{t('closeItems')}</h3>
       {close.items.length === 0 ? <p>{t('closeItemsNone')}</p> : <ul class="items">{close.items.map((item, index) => <li key={index}>{itemLine(item)}</li>)}</ul>}

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { StaffApi } from '../../api/staff-api.ts';
 import type { ReconciliationItem } from '../../api/types.ts';
-import { formatAmount, formatDateTime } from '../../format.ts';
+import { formatAmount, formatDateTime, kindLabel } from '../../format.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { NoticeLine, noticeOfError, Section, type Notice } from '../../parts.tsx';
 import { useLoad } from '../../use-load.ts';
@@ -42,7 +42,7 @@ function ItemCard(props: { t: Translate; item: ReconciliationItem; onResolve: (n
   return (
     <li class="card" data-item-id={item.itemId}>
       <dl class="facts">
-        <dt>{t('itemKind')}</dt><dd>{item.kind}</dd>
+        <dt>{t('itemKind')}</dt><dd title={item.kind}>{kindLabel(t, item.kind)}</dd>
         <dt>{t('itemAmount')}</dt><dd>{formatAmount(t, item.asset, item.amount)}</dd>
         <dt>{t('itemOpened')}</dt><dd>{formatDateTime(item.openedAt)}</dd>
         <dt>{t('itemDetail')}</dt><dd>{item.detail ?? ''}</dd>
