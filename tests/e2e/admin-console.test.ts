@@ -1,7 +1,8 @@
 // Proves a station manager can do the day's duties in the admin console (/admin/) in real Chromium against the real
 // service (`npm start` on a temp database with the demo seeds): sign in (a wrong password is refused by code), add a
 // kiosk and read its enrolment code and QR from the page, enrol a kiosk with that code, approve a manager-approval
-// attendance, run today's daily close and see its seven checks, open the printable page, revoke the kiosk, sign out.
+// attendance, run today's daily close and see its seven checks, open the printable page, resolve the reconciliation
+// item an offline shortfall opened, revoke the kiosk, switch to English and sign out.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -111,6 +112,12 @@ describe('admin console', () => {
     await card.getByRole('button', { name: /^通过 / }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: uiWaitMs }).toMatch(/^已通过：\d+ 分钟，\d+ 积分。$/);
     await expect.poll(() => page.locator('li.card', { hasText: '站长审核活动' }).count()).toBe(0);
+
+    // An offline redemption beyond the balance is recorded with its shortfall and opens a reconciliation item.
+    const service = await staff.call('POST', '/api/v1/services', { stationId: staff.stationId, name: '对账测试服务', asset: 'points', price: 500 });
+    expect(service.status, JSON.stringify(service.body)).toBe(201);
+    const redeemed = await nodeKiosk.writeOffline('/api/v1/redemptions', { personId: fields.personId, serviceId: service.body.service.id }, Date.now() - 60_000);
+    expect(redeemed.status, JSON.stringify(redeemed.body)).toBe(201);
   });
 
   it('runs today\'s daily close, shows the seven checks and totals, and opens the printable page', async () => {
@@ -125,6 +132,7 @@ describe('admin console', () => {
     expect(await checks.count()).toBe(7);
     expect(await page.locator('tr[data-check="trial_balance_zero"]').textContent()).toContain('通过');
     expect(await page.locator('tr[data-check="chain_verifies"]').textContent()).toContain('通过');
+    expect(await page.locator('tr[data-check="reconciliation_items_listed"]').textContent()).toContain('未通过');
     expect(await page.locator('.close-report').textContent()).toContain('check_out');
     await shot('04-daily-close');
 
@@ -138,11 +146,19 @@ describe('admin console', () => {
     await printed.close();
   });
 
-  it('lists open reconciliation items', async () => {
+  it('lists the open reconciliation item and resolves it with a note', async () => {
     await page.getByRole('button', { name: '对账' }).click();
-    await page.getByRole('region', { name: '待处理对账事项' }).waitFor({ timeout: uiWaitMs });
-    await expect.poll(() => page.locator('li.card').count() .then(async (count) => count > 0 || (await page.getByText('没有待处理的对账事项。').count()) === 1), { timeout: uiWaitMs }).toBe(true);
+    const card = page.locator('li.card', { hasText: '离线透支' });
+    await card.waitFor({ timeout: uiWaitMs });
+    expect(await card.textContent()).toContain('积分');
+    const resolve = card.getByRole('button', { name: '标记为已处理' });
+    await card.getByRole('textbox').fill('补');
+    expect(await resolve.isDisabled()).toBe(true);
+    await card.getByRole('textbox').fill('已与居民核对，站内公益池承担');
     await shot('05-reconciliation');
+    await resolve.click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: uiWaitMs }).toBe('已处理该事项。');
+    await page.getByText('没有待处理的对账事项。').waitFor({ timeout: uiWaitMs });
   });
 
   it('revokes the kiosk after a confirm step, and its next write is refused', async () => {
