@@ -32,7 +32,7 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'post', path: '/api/v1/people/:personId/reveal', summary: 'Full ID number, name and phone for a manager with a reason (audited)', auth: 'staff', success: 200 },
   { method: 'post', path: '/api/v1/people/:personId/family-links', summary: 'Link a family member {relativeId, relation}', auth: 'staff', success: 201 },
   { method: 'post', path: '/api/v1/kiosks', summary: 'Create a kiosk {stationId, name} → {kioskId, enrollmentCode}', auth: 'staff', success: 201 },
-  { method: 'get', path: '/api/v1/kiosks', summary: 'Kiosks of visible stations with device status and last kioskSeq', auth: 'staff', success: 200 },
+  { method: 'get', path: '/api/v1/kiosks', summary: 'Kiosks of visible stations (?stationId= for one) with device status and last kioskSeq', auth: 'staff', success: 200 },
   { method: 'post', path: '/api/v1/kiosks/enroll', summary: 'Enrol with a one-time code and an ECDSA P-256 public JWK', auth: 'public', success: 201 },
   { method: 'post', path: '/api/v1/kiosks/heartbeat', summary: 'Device status {printerPaper, readerPresent, outboxLength, appVersion}', auth: 'kiosk', success: 200 },
   { method: 'post', path: '/api/v1/kiosks/sequence-voids', summary: 'Void a kioskSeq whose write the kiosk lost {id, kioskSeq, occurredAt, reason:"registration_lost"} → 201 {voided:true, transactionId, kioskSeq, ledgerSeq}; when the write did reach the ledger → 200 {voided:false, kioskSeq, transactionId, kind, status, code} of the transaction holding it; idempotent by id', auth: 'kiosk', success: 201 },

@@ -34,6 +34,19 @@ describe('signed kiosk requests', () => {
     expect(list.kiosks.find((kiosk) => kiosk.id === fixture.kioskA.kioskId)?.deviceStatus).toEqual(heartbeatBody);
   });
 
+  it('lists one station\'s kiosks with ?stationId= and refuses a station outside the caller\'s scope', async () => {
+    const ids = async (query: string, token: string) => {
+      const response = await fixture.call('GET', `/api/v1/kiosks${query}`, { token });
+      return { status: response.status, ids: response.status === 200 ? ((await response.json()) as { kiosks: { id: string }[] }).kiosks.map((kiosk) => kiosk.id) : [] };
+    };
+    const all = await ids('', fixture.tokens.streetAdmin);
+    expect(all.ids).toEqual(expect.arrayContaining([fixture.kioskA.kioskId, fixture.kioskB.kioskId]));
+    const onlyA = await ids(`?stationId=${fixture.stationA}`, fixture.tokens.streetAdmin);
+    expect(onlyA.ids).toContain(fixture.kioskA.kioskId);
+    expect(onlyA.ids).not.toContain(fixture.kioskB.kioskId);
+    expect((await ids(`?stationId=${fixture.stationB}`, fixture.tokens.clerkA)).status).toBe(403);
+  });
+
   it('refuses a replayed nonce (kiosk_nonce_reused)', async () => {
     const headers = await fixture.kioskA.sign({ method: 'POST', pathWithQuery: path, body: heartbeatText, timestampMs: fixture.clock.nowMs });
     expect((await send(headers)).status).toBe(200);

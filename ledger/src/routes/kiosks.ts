@@ -6,7 +6,7 @@ import { listKiosks, type KioskRow } from '../db/station/kiosks.ts';
 import { createKiosk, enrollWithCode, heartbeat, kioskById, revoke } from '../services/kiosks.ts';
 import { denyUnlessStation, requireKiosk, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
-import { boolean, idText, integer, oneOf, readBody, text } from './validate.ts';
+import { boolean, idText, integer, oneOf, optional, readBody, readQuery, text } from './validate.ts';
 
 /** The last kioskSeq the service has seen from a kiosk (the ledger engine's, once wired). */
 export type LastKioskSeqOf = (kioskId: string) => Promise<number>;
@@ -26,7 +26,15 @@ export function kioskRoutes(lastKioskSeqOf: LastKioskSeqOf): Hono<AppEnv> {
   });
 
   app.get('/', requireStaff('kiosks:read'), async (c) => {
-    const rows = await listKiosks(c.get('ctx').database, c.get('principal').stationIds);
+    // `?stationId=` narrows the list to one station the caller may see; without it, every station they may see.
+    const query = readQuery(c, { stationId: optional(idText) });
+    if (!query.ok) return fail(c, query.code, query.detail);
+    const { stationId } = query.value;
+    if (stationId !== undefined) {
+      const denial = await denyUnlessStation(c, stationId);
+      if (denial) return denial;
+    }
+    const rows = await listKiosks(c.get('ctx').database, stationId === undefined ? c.get('principal').stationIds : [stationId]);
     return c.json({ kiosks: await Promise.all(rows.map(async (row) => ({ ...kioskView(row), lastKioskSeq: await lastKioskSeqOf(row.id) }))) });
   });
 
