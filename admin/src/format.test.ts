@@ -1,7 +1,7 @@
 // Proves the admin's formatting: Beijing times, yesterday's business date across midnight, messages per code.
 import { describe, expect, it } from 'vitest';
 import { translator } from './i18n/i18n.ts';
-import { errorMessage, formatAmount, formatDateTime, kindLabel, yesterdayBusinessDate } from './format.ts';
+import { errorMessage, formatAmount, formatDateTime, formatMinutes, formatValue, kindLabel, yesterdayBusinessDate } from './format.ts';
 
 const t = translator('zh-CN');
 
@@ -54,5 +54,28 @@ describe('kindLabel', () => {
     expect(kindLabel(translator('zh-CN'), 'check_out')).toBe('签退');
     expect(kindLabel(translator('en'), 'attendance_approval')).toBe('Approval');
     expect(kindLabel(translator('zh-CN'), 'new_kind')).toBe('new_kind');
+  });
+});
+
+describe('formatMinutes', () => {
+  it('shows minutes as hours and minutes, leaving out a zero part', () => {
+    expect(formatMinutes(t, 90)).toBe('1 小时 30 分钟');
+    expect(formatMinutes(t, 120)).toBe('2 小时');
+    expect(formatMinutes(t, 45)).toBe('45 分钟');
+    expect(formatMinutes(t, 0)).toBe('0 分钟');
+    expect(formatMinutes(translator('en'), 61)).toBe('1 h 1 min');
+  });
+
+  it('keeps the sign of a negative amount in front', () => {
+    expect(formatMinutes(t, -75)).toBe('-1 小时 15 分钟');
+  });
+});
+
+describe('formatValue', () => {
+  it('shows time in hours and minutes and points as 分', () => {
+    expect(formatValue(t, 'time', 150)).toBe('2 小时 30 分钟');
+    expect(formatValue(t, 'points', 12)).toBe('12 分');
+    expect(formatValue(t, null, 7)).toBe('7');
+    expect(formatValue(t, 'points', null)).toBe('');
   });
 });

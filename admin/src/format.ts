@@ -35,6 +35,22 @@ export function formatAmount(t: Translate, asset: 'time' | 'points' | null, amou
   return asset === null ? String(amount) : t(asset === 'time' ? 'asset_time' : 'asset_points', { value: amount });
 }
 
+/** Minutes in words: "1 小时 30 分钟", "2 小时", "45 分钟"; a negative amount keeps its sign in front. */
+export function formatMinutes(t: Translate, minutes: number): string {
+  const sign = minutes < 0 ? '-' : '';
+  const whole = Math.abs(minutes);
+  const hours = Math.floor(whole / 60), rest = whole % 60;
+  if (hours === 0) return sign + t('minutesOnly', { minutes: rest });
+  return sign + (rest === 0 ? t('hoursOnly', { hours }) : t('hoursMinutes', { hours, minutes: rest }));
+}
+
+/** A value with its unit: time in hours and minutes, points as "12 分"; an amount without an asset shows bare. */
+export function formatValue(t: Translate, asset: 'time' | 'points' | null, amount: number | null): string {
+  if (amount === null) return '';
+  if (asset === null) return String(amount);
+  return asset === 'time' ? formatMinutes(t, amount) : t('pointsValue', { points: amount });
+}
+
 /** A transaction or item kind in the current language; a kind this console does not know shows its code. */
 export function kindLabel(t: Translate, kind: string): string {
   const key = `kind_${kind}`;

@@ -133,7 +133,9 @@ describe('admin console', () => {
     expect(await page.locator('tr[data-check="trial_balance_zero"]').textContent()).toContain('通过');
     expect(await page.locator('tr[data-check="chain_verifies"]').textContent()).toContain('通过');
     expect(await page.locator('tr[data-check="reconciliation_items_listed"]').textContent()).toContain('未通过');
-    expect(await page.locator('.close-report').textContent()).toContain('check_out');
+    expect(await page.locator('.close-report').textContent()).toContain('签退');
+    // Items read as sentences: the open shortfall with its kind in words and its amount in 分.
+    expect(await page.locator('ul.items li[data-item-type="reconciliation"]').first().textContent()).toMatch(/^待处理对账：离线透支，\d+ 分。/);
     await shot('04-daily-close');
 
     await page.getByRole('button', { name: '生成日结' }).click();

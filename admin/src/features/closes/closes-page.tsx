@@ -8,7 +8,7 @@ import { formatDateTime, kindLabel, yesterdayBusinessDate } from '../../format.t
 import type { Translate } from '../../i18n/i18n.ts';
 import { NoticeLine, noticeOfError, Section, type Notice } from '../../parts.tsx';
 import { useLoad } from '../../use-load.ts';
-import { checkTitle, itemLine, kindRows, signerLabel } from './close-view.ts';
+import { checkTitle, itemSentence, kindRows, signerLabel } from './close-view.ts';
 import { openPrintableClose } from './print-close.ts';
 
 type Props = { t: Translate; api: StaffApi; stationId: string; nowMs: () => number; staff: StaffMember };
@@ -96,7 +96,7 @@ function CloseReport(props: { t: Translate; close: Close; signer: string; onPrin
         <tbody>{kindRows(close).map(({ kind, total }) => <tr key={kind}><th scope="row" title={kind}>{kindLabel(t, kind)}</th><td>{total.count}</td><td>{total.time}</td><td>{total.points}</td></tr>)}</tbody>
       </table>
       <h3>{t('closeItems')}</h3>
-      {close.items.length === 0 ? <p>{t('closeItemsNone')}</p> : <ul class="items">{close.items.map((item, index) => <li key={index}>{itemLine(item)}</li>)}</ul>}
+      {close.items.length === 0 ? <p>{t('closeItemsNone')}</p> : <ul class="items">{close.items.map((item, index) => <li key={index} data-item-type={String(item.type ?? '')}>{itemSentence(t, item)}</li>)}</ul>}
       <p class="hash">{t('closeHash')}: {close.closeHash}</p>
     </div>
   );
