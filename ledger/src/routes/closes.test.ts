@@ -106,5 +106,7 @@ describe('POST /api/v1/stations/:stationId/closes', () => {
     expect(html).toContain('@page { size: A4');
     expect(html).toContain('甲站 日结报告');
     expect(html).not.toContain('测试1');
+    expect(html).toMatch(/签署人：manager-a（[0-9A-Z]{26}）　签署时间：2026-04-0[12] \d\d:\d\d（北京时间）/);
+    expect(html).toContain('<h2>待处理事项</h2><p>无</p>');
   });
 });

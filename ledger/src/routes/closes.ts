@@ -3,6 +3,7 @@
 
 import { Hono, type Context } from 'hono';
 import { findClose, listCloses, upsertDayReport } from '../db/operations/close.ts';
+import { findStaffById } from '../db/station/staff.ts';
 import { findStation } from '../db/station/stations.ts';
 import { closeView, createDailyClose } from '../operations/close/daily-close.ts';
 import { renderClosePage } from '../operations/close/close-page.ts';
@@ -46,8 +47,10 @@ export function closeRoutes(): Hono<AppEnv> {
   app.get('/stations/:stationId/closes/:businessDate/print', requireStaff(), async (c) => {
     const close = await closeInScope(c);
     if (close instanceof Response) return close;
-    const station = await findStation(c.get('ctx').database, close.stationId);
-    return c.html(renderClosePage(close, station?.name ?? close.stationId));
+    const database = c.get('ctx').database;
+    const [station, signer] = await Promise.all([findStation(database, close.stationId), findStaffById(database, close.signedBy)]);
+    const signerName = signer ? (signer.displayName || signer.username) : close.signedBy;
+    return c.html(renderClosePage(close, station?.name ?? close.stationId, signerName));
   });
 
   app.post('/kiosks/day-report', requireKiosk(), async (c) => {

@@ -1,18 +1,16 @@
 // The printable daily close: one zh-CN HTML page with A4 print CSS (range, chain anchors, totals, the seven checks,
-// items, signature). Every value is escaped; the page carries ids and amounts only, no personal data.
+// items in words, the signer's name and Beijing time). Every value is escaped; no resident's personal data: ids and
+// amounts only.
 
 import type { CloseView } from './daily-close.ts';
+import { beijingTime, closeCheckTitles, closeItemText, kindName } from './close-wording.ts';
 
-const checkTitles: Record<string, string> = {
-  trial_balance_zero: '试算平衡（各资产合计为零）', balances_match_postings: '余额与分录一致', chain_verifies: '哈希链自上次日结起校验通过',
-  no_floor_violated: '无账户低于下限', kiosk_sequences_and_counters: '一体机序号连续且日终计数一致', holds_resolved_once: '冻结均未决或只处理一次',
-  reconciliation_items_listed: '无未处理对账事项',
-};
 
-export function renderClosePage(close: CloseView, stationName: string): string {
-  const kinds = Object.entries(close.totals.byKind).map(([kind, value]) => `<tr><td>${escape(kind)}</td><td>${value.count}</td><td>${value.time}</td><td>${value.points}</td></tr>`).join('');
-  const checks = close.checks.map((check) => `<tr><td>${escape(checkTitles[check.name] ?? check.name)}</td><td class="${check.ok ? 'ok' : 'bad'}">${check.ok ? '通过' : '未通过'}</td><td>${escape(check.detail ?? '')}</td></tr>`).join('');
-  const items = close.items.length === 0 ? '<p>无</p>' : `<ul>${close.items.map((item) => `<li>${escape(JSON.stringify(item))}</li>`).join('')}</ul>`;
+/** `signerName` is the signing staff member's name (their id when the account is gone). */
+export function renderClosePage(close: CloseView, stationName: string, signerName: string): string {
+  const kinds = Object.entries(close.totals.byKind).map(([kind, value]) => `<tr><td>${escape(kindName(kind))}</td><td>${value.count}</td><td>${value.time}</td><td>${value.points}</td></tr>`).join('');
+  const checks = close.checks.map((check) => `<tr><td>${escape(closeCheckTitles[check.name] ?? check.name)}</td><td class="${check.ok ? 'ok' : 'bad'}">${check.ok ? '通过' : '未通过'}</td><td>${escape(check.detail ?? '')}</td></tr>`).join('');
+  const items = close.items.length === 0 ? '<p>无</p>' : `<ul>${close.items.map((item) => `<li>${escape(closeItemText(item))}</li>`).join('')}</ul>`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>日结 ${escape(close.businessDate)} ${escape(stationName)}</title>
 <style>
@@ -38,7 +36,7 @@ table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #44
 <table><tr><th>项目</th><th>结果</th><th>说明</th></tr>${checks}</table>
 <h2>待处理事项</h2>${items}
 <h2>签署</h2>
-<p>签署人（站长）：${escape(close.signedBy)}　签署时间：${escape(close.createdAt)}</p>
+<p>签署人：${escape(signerName)}（${escape(close.signedBy)}）　签署时间：${escape(beijingTime(close.createdAt))}</p>
 <p class="hash">签名：${escape(close.signature)}</p>
 <p>签字：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿＿＿</p>
 </body></html>`;
