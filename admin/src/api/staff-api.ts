@@ -1,7 +1,10 @@
 // Every staff API call the admin console makes, bound to one session's bearer token (kept in memory only).
 
 import { sendRequest, type ApiResult, type FetchFn } from './http.ts';
-import type { Approval, ApprovalDecision, Close, CreatedKiosk, Kiosk, ReconciliationItem, Session, Station } from './types.ts';
+import type {
+  Activity, Approval, ApprovalDecision, Close, CreatedKiosk, FamilyLink, Kiosk, NewActivity, NewService, PersonBalances, PersonView, ReconciliationItem,
+  RevealedPerson, Service, Session, Station,
+} from './types.ts';
 
 export type StaffApi = ReturnType<typeof createStaffApi>;
 
@@ -12,6 +15,7 @@ export function logIn(fetchFn: FetchFn, username: string, password: string): Pro
 export function createStaffApi(fetchFn: FetchFn, token: string) {
   const call = <T>(method: string, path: string, body?: unknown) => sendRequest<T>(fetchFn, { method, path, token, ...(body !== undefined && { body }) });
   const station = (stationId: string) => `/api/v1/stations/${encodeURIComponent(stationId)}`;
+  const person = (personId: string) => `/api/v1/people/${encodeURIComponent(personId)}`;
   return {
     logOut: () => call<{ ok: true }>('DELETE', '/api/v1/staff/sessions/current'),
     listStations: () => call<{ stations: Station[] }>('GET', '/api/v1/stations'),
@@ -27,6 +31,19 @@ export function createStaffApi(fetchFn: FetchFn, token: string) {
     readClosePrintPage: (stationId: string, businessDate: string) =>
       sendRequest<string>(fetchFn, { method: 'GET', path: `${station(stationId)}/closes/${businessDate}/print`, token, accept: 'text' }),
     listOpenItems: (stationId: string) => call<{ items: ReconciliationItem[] }>('GET', `/api/v1/reconciliation?stationId=${encodeURIComponent(stationId)}&status=open`),
+    listActivities: (stationId: string, date: string) =>
+      call<{ activities: Activity[] }>('GET', `/api/v1/activities?stationId=${encodeURIComponent(stationId)}&date=${encodeURIComponent(date)}`),
+    createActivity: (activity: NewActivity) => call<{ activity: Activity }>('POST', '/api/v1/activities', activity),
+    listServices: (stationId: string) => call<{ services: Service[] }>('GET', `/api/v1/services?stationId=${encodeURIComponent(stationId)}`),
+    createService: (service: NewService) => call<{ service: Service }>('POST', '/api/v1/services', service),
+    retireService: (serviceId: string) => call<{ service: Service }>('POST', `/api/v1/services/${encodeURIComponent(serviceId)}/retirement`),
+    /** One page of the station's people, masked, in id order; `afterId` is the previous page's `nextAfterId`. */
+    listPeople: (stationId: string, afterId: string | null, limit: number) =>
+      call<{ people: PersonView[]; nextAfterId: string | null }>('GET', `/api/v1/people?stationId=${encodeURIComponent(stationId)}&limit=${limit}${afterId === null ? '' : `&afterId=${encodeURIComponent(afterId)}`}`),
+    readPerson: (personId: string) => call<{ person: PersonView; familyLinks: FamilyLink[] }>('GET', person(personId)),
+    readBalances: (personId: string) => call<PersonBalances>('GET', `${person(personId)}/balances`),
+    /** Audited on the server; the answer is shown in the reveal dialog only and never kept afterwards. */
+    revealPerson: (personId: string, reason: string) => call<RevealedPerson>('POST', `${person(personId)}/reveal`, { reason }),
     resolveItem: (itemId: string, note: string) => call<{ item: ReconciliationItem }>('POST', `/api/v1/reconciliation/${encodeURIComponent(itemId)}/resolve`, { note }),
   };
 }

@@ -33,3 +33,24 @@ export type ReconciliationItem = {
   itemId: string; kind: string; transactionId: string | null; asset: 'time' | 'points' | null; amount: number | null; detail: string | null;
   stationId: string; openedAt: string; status: 'open' | 'resolved';
 };
+
+export type Rounding = { mode: 'exact' } | { mode: 'down' | 'nearest' | 'up'; stepMinutes: 5 | 10 | 15 | 30 };
+export type ActivityKind = 'service' | 'meeting' | 'household_visit' | 'training';
+export type Activity = {
+  id: string; stationId: string; title: string; kind: ActivityKind; startsAt: string; endsAt: string; lateGraceMinutes: number; rounding: Rounding;
+  minAttendancePercent: number | null; approval: 'auto' | 'manager'; pointsPerHour: number; bonusPoints: number; pointsDailyCapPoints: number;
+};
+export type NewActivity = {
+  stationId: string; title: string; kind?: ActivityKind; startsAt: string; endsAt: string; pointsPerHour?: number; rounding?: Rounding; approval?: 'auto' | 'manager';
+};
+export type Service = { id: string; stationId: string; name: string; asset: 'time' | 'points'; price: number; minAge: number | null; status: 'active' | 'retired' };
+export type NewService = { stationId: string; name: string; asset: 'time' | 'points'; price: number; minAge?: number };
+
+/** A person as staff see them without a reveal: every personal field masked. */
+export type PersonView = {
+  id: string; volunteerNo: string; displayName: string; age: number; idNumberMasked: string; phoneMasked: string | null; sex: string | null;
+  workUnit: string | null; stationId: string; consentVersion: string; consentAt: string;
+};
+export type FamilyLink = { relativeId: string; relation: string };
+export type PersonBalances = { time: number; points: number; asOfSeq: number };
+export type RevealedPerson = { personId: string; idNumber: string; name: string; phone: string | null };

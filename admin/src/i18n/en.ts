@@ -1,5 +1,6 @@
 // Every string the admin console shows, in English (the language switch in the header). Same keys as zh-CN.ts.
 
+import { catalogueEn } from './catalogue-en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -169,4 +170,5 @@ export const en: Record<MessageKey, string> = {
   item_other: 'Other item: {text}',
   asset_time: '{value} min',
   asset_points: '{value} points',
+  ...catalogueEn,
 };

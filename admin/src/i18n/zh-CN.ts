@@ -1,5 +1,7 @@
 // Every string the admin console shows, in Simplified Chinese (the default language).
-// `{name}` marks a value filled in by t(); en.ts has the same keys.
+// `{name}` marks a value filled in by t(); en.ts has the same keys. Each newer screen keeps its strings in its own file.
+
+import { catalogueZhCN } from './catalogue-zh-CN.ts';
 
 export const zhCN = {
   appName: '邻里 · 服务站管理后台',
@@ -168,6 +170,7 @@ export const zhCN = {
   item_other: '其他事项：{text}',
   asset_time: '{value} 分钟',
   asset_points: '{value} 积分',
+  ...catalogueZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
