@@ -12,8 +12,9 @@ import { ApprovalsPage } from './features/approvals/approvals-page.tsx';
 import { ClosesPage } from './features/closes/closes-page.tsx';
 import { ReconciliationPage } from './features/reconciliation/reconciliation-page.tsx';
 import { CataloguePage } from './features/catalogue/catalogue-page.tsx';
+import { PeoplePage } from './features/people/people-page.tsx';
 
-export const tabs = ['kiosks', 'catalogue', 'approvals', 'closes', 'reconciliation'] as const;
+export const tabs = ['kiosks', 'catalogue', 'people', 'approvals', 'closes', 'reconciliation'] as const;
 export type Tab = (typeof tabs)[number];
 
 type ConsoleProps = { t: Translate; api: StaffApi; staff: StaffMember; nowMs: () => number; origin: string; languageButton: ComponentChildren; onLogOut: () => void };
@@ -62,6 +63,7 @@ function Section(props: ConsoleProps & { tab: Tab; stationId: string }) {
   switch (props.tab) {
     case 'kiosks': return <KiosksPage key={props.stationId} {...common} origin={props.origin} />;
     case 'catalogue': return <CataloguePage key={props.stationId} {...common} />;
+    case 'people': return <PeoplePage key={props.stationId} {...common} />;
     case 'approvals': return <ApprovalsPage key={props.stationId} {...common} />;
     case 'closes': return <ClosesPage key={props.stationId} {...common} staff={props.staff} />;
     case 'reconciliation': return <ReconciliationPage key={props.stationId} {...common} />;

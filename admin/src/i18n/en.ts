@@ -1,6 +1,7 @@
 // Every string the admin console shows, in English (the language switch in the header). Same keys as zh-CN.ts.
 
 import { catalogueEn } from './catalogue-en.ts';
+import { peopleEn } from './people-en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -171,4 +172,5 @@ export const en: Record<MessageKey, string> = {
   asset_time: '{value} min',
   asset_points: '{value} points',
   ...catalogueEn,
+  ...peopleEn,
 };

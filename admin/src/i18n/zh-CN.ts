@@ -2,6 +2,7 @@
 // `{name}` marks a value filled in by t(); en.ts has the same keys. Each newer screen keeps its strings in its own file.
 
 import { catalogueZhCN } from './catalogue-zh-CN.ts';
+import { peopleZhCN } from './people-zh-CN.ts';
 
 export const zhCN = {
   appName: '邻里 · 服务站管理后台',
@@ -171,6 +172,7 @@ export const zhCN = {
   asset_time: '{value} 分钟',
   asset_points: '{value} 积分',
   ...catalogueZhCN,
+  ...peopleZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
