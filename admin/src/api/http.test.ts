@@ -54,4 +54,22 @@ describe('sendRequest', () => {
     expect(sent[1]!.path).toBe('/api/v1/approvals?stationId=a%2Fb');
     expect(sent[1]!.init.body).toBeUndefined();
   });
+
+  it('sends the catalogue and people calls to their paths, paging only when asked', async () => {
+    const { fetchFn, sent } = recordingFetch(() => new Response('{}', { status: 200 }));
+    const api = createStaffApi(fetchFn, 't');
+    await api.listActivities('st1', '2026-11-22');
+    await api.listPeople('st1', null, 50);
+    await api.listPeople('st1', 'p 9', 50);
+    await api.revealPerson('p1', '核对身份');
+    await api.retireService('sv/1');
+    expect(sent.map((request) => `${request.init.method} ${request.path}`)).toEqual([
+      'GET /api/v1/activities?stationId=st1&date=2026-11-22',
+      'GET /api/v1/people?stationId=st1&limit=50',
+      'GET /api/v1/people?stationId=st1&limit=50&afterId=p%209',
+      'POST /api/v1/people/p1/reveal',
+      'POST /api/v1/services/sv%2F1/retirement',
+    ]);
+    expect(JSON.parse(sent[3]!.init.body as string)).toEqual({ reason: '核对身份' });
+  });
 });
