@@ -123,6 +123,7 @@ const requests: Record<string, (principal: PrincipalName) => Promise<Cell>> = {
   'POST /api/v1/identify': async () => ({ path: '/api/v1/identify', body: { card: { idNumber: makeIdNumber('11010119700101001') } } }),
   'POST /api/v1/people': async () => ({ path: '/api/v1/people', kioskWrite: true, body: { stationId: f.stationA, card: { idNumber: makeIdNumber(`110101197503${String(10 + (serial % 18))}${String(next()).padStart(3, '0')}`), name: '王五' }, consentVersion: 'v1' } }),
   'GET /api/v1/people': async () => ({ path: `/api/v1/people?stationId=${f.stationA}` }),
+  'POST /api/v1/people/search': async () => ({ path: '/api/v1/people/search', body: { stationId: f.stationA, query: '王' } }),
   'GET /api/v1/people/:personId': async () => ({ path: `/api/v1/people/${personId}` }),
   'GET /api/v1/people/:personId/member-qr': async () => ({ path: `/api/v1/people/${personId}/member-qr` }),
   'GET /api/v1/people/:personId/entries': async () => ({ path: `/api/v1/people/${earnerId}/entries?limit=5` }),

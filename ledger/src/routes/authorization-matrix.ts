@@ -48,6 +48,7 @@ const rows: Record<string, Row> = {
   'POST /api/v1/identify': anyoneSigned,
   'POST /api/v1/people': registrars,
   'GET /api/v1/people': peopleReaders,
+  'POST /api/v1/people/search': peopleReaders,
   'GET /api/v1/people/:personId': peopleReaders,
   'GET /api/v1/people/:personId/member-qr': stationReaders,
   'GET /api/v1/people/:personId/entries': stationReaders,

@@ -8,6 +8,7 @@ import type { Ledger } from '../db/ledger/ledger.ts';
 import { failKioskWrite, readKioskWrite, respondToOutcome, spendWriteNonce, withWriteNonce } from '../operations/kiosk-write.ts';
 import { signMemberQr } from '../services/member-qr.ts';
 import { auditRegistration, linkFamily, personSummary, prepareRegistration, registerPerson, revealPerson, staffPersonView } from '../services/people.ts';
+import { searchPeople } from '../services/people-search.ts';
 import { registrationUnit } from '../services/registration-unit.ts';
 import { denyUnlessStation, requireKioskOrStaff, requireStaff } from './auth.ts';
 import { fail, noStore, type AppEnv } from './http.ts';
@@ -43,6 +44,17 @@ export function peopleRoutes(engine: Ledger): Hono<AppEnv> {
     const rows = await listPeople(c.get('ctx').database, [query.value.stationId], query.value.afterId ?? '', query.value.limit ?? 50);
     noStore(c);
     return c.json({ people: await Promise.all(rows.map((row) => staffPersonView(c.get('ctx'), row))), nextAfterId: rows.at(-1)?.id ?? null });
+  });
+
+  // A POST so the query (it may be an ID or phone number) travels in the body, not in a URL.
+  app.post('/search', requireStaff('people:read'), async (c) => {
+    const body = await readBody(c, { stationId: idText, query: text({ max: 40 }) });
+    if (!body.ok) return fail(c, body.code, body.detail);
+    const denial = await denyUnlessStation(c, body.value.stationId);
+    if (denial) return denial;
+    const found = await searchPeople(c.get('ctx'), [body.value.stationId], body.value.query);
+    noStore(c);
+    return c.json({ kind: found.kind, people: await Promise.all(found.people.map((row) => staffPersonView(c.get('ctx'), row))) });
   });
 
   app.get('/:personId', requireStaff('people:read'), async (c) => {

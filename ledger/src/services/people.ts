@@ -153,10 +153,10 @@ export function normalisePhone(text: string): string | null {
   return /^1\d{10}$/.test(digits) ? digits : null;
 }
 
-async function idNumberLookupHash(ctx: ServiceContext, idNumber: string): Promise<string> {
+export async function idNumberLookupHash(ctx: ServiceContext, idNumber: string): Promise<string> {
   return hmacText(ctx.keys.lookupKey, `id:${idNumber}`);
 }
 
-async function phoneLookupHash(ctx: ServiceContext, phone: string): Promise<string> {
+export async function phoneLookupHash(ctx: ServiceContext, phone: string): Promise<string> {
   return hmacText(ctx.keys.lookupKey, `phone:${phone}`);
 }

@@ -1,7 +1,7 @@
 // Reads and writes of people (personal data only as ciphertext and keyed hashes) and family links.
 
 import type { InArgs, InStatement } from '@libsql/client';
-import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { familyLinks, kioskWrites, people } from '../schema/station.ts';
 
@@ -46,6 +46,15 @@ export async function updatePersonWorkUnit(database: Database, personId: string,
 export async function listPeople(database: Database, stationIds: readonly string[], afterId: string, limit: number): Promise<PersonRow[]> {
   if (stationIds.length === 0) return [];
   return database.db.select().from(people).where(and(inArray(people.stationId, [...stationIds]), gt(people.id, afterId))).orderBy(asc(people.id)).limit(limit);
+}
+
+/** People of the stations whose masked name starts with `prefix` (a surname: the masked name keeps the first character). */
+export async function findPeopleByNamePrefix(database: Database, stationIds: readonly string[], prefix: string, limit: number): Promise<PersonRow[]> {
+  if (stationIds.length === 0) return [];
+  const pattern = `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return database.db.select().from(people)
+    .where(and(inArray(people.stationId, [...stationIds]), sql`${people.displayName} LIKE ${pattern} ESCAPE '\\'`))
+    .orderBy(asc(people.displayName), asc(people.id)).limit(limit);
 }
 
 export async function countPeople(database: Database): Promise<number> {
