@@ -40,6 +40,8 @@ export function createStaffApi(fetchFn: FetchFn, token: string) {
     /** One page of the station's people, masked, in id order; `afterId` is the previous page's `nextAfterId`. */
     listPeople: (stationId: string, afterId: string | null, limit: number) =>
       call<{ people: PersonView[]; nextAfterId: string | null }>('GET', `/api/v1/people?stationId=${encodeURIComponent(stationId)}&limit=${limit}${afterId === null ? '' : `&afterId=${encodeURIComponent(afterId)}`}`),
+    /** The query may be an ID or phone number: it goes in the body, never in the URL. */
+    searchPeople: (stationId: string, query: string) => call<{ kind: string | null; people: PersonView[] }>('POST', '/api/v1/people/search', { stationId, query }),
     readPerson: (personId: string) => call<{ person: PersonView; familyLinks: FamilyLink[] }>('GET', person(personId)),
     readBalances: (personId: string) => call<PersonBalances>('GET', `${person(personId)}/balances`),
     /** Audited on the server; the answer is shown in the reveal dialog only and never kept afterwards. */
