@@ -19,7 +19,7 @@ export function createStaffApi(fetchFn: FetchFn, token: string) {
   return {
     logOut: () => call<{ ok: true }>('DELETE', '/api/v1/staff/sessions/current'),
     listStations: () => call<{ stations: Station[] }>('GET', '/api/v1/stations'),
-    listKiosks: () => call<{ kiosks: Kiosk[] }>('GET', '/api/v1/kiosks'),
+    listKiosks: (stationId: string) => call<{ kiosks: Kiosk[] }>('GET', `/api/v1/kiosks?stationId=${encodeURIComponent(stationId)}`),
     createKiosk: (stationId: string, name: string) => call<CreatedKiosk>('POST', '/api/v1/kiosks', { stationId, name }),
     revokeKiosk: (kioskId: string) => call<{ kiosk: Kiosk }>('POST', `/api/v1/kiosks/${encodeURIComponent(kioskId)}/revocation`),
     listApprovals: (stationId: string) => call<{ approvals: Approval[] }>('GET', `/api/v1/approvals?stationId=${encodeURIComponent(stationId)}`),

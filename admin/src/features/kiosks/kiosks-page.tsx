@@ -15,7 +15,7 @@ type Props = { t: Translate; api: StaffApi; stationId: string; nowMs: () => numb
 
 export function KiosksPage(props: Props) {
   const { t, api } = props;
-  const { loaded, reload } = useLoad(() => api.listKiosks(), [api]);
+  const { loaded, reload } = useLoad(() => api.listKiosks(props.stationId), [api, props.stationId]);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<{ kiosk: CreatedKiosk; name: string } | null>(null);
   const [confirming, setConfirming] = useState<Kiosk | null>(null);
