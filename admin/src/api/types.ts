@@ -54,3 +54,10 @@ export type PersonView = {
 export type FamilyLink = { relativeId: string; relation: string };
 export type PersonBalances = { time: number; points: number; asOfSeq: number };
 export type RevealedPerson = { personId: string; idNumber: string; name: string; phone: string | null };
+
+/** One row of the 双报到 report: a work unit's members at the station, their check-ins, minutes and points credited. */
+export type WorkUnitRow = { workUnit: string; members: number; attendances: number; creditedMinutes: number; creditedPoints: number };
+export type WorkUnitTotals = Omit<WorkUnitRow, 'workUnit'>;
+export type WorkUnitReport = { stationId: string; from: string; to: string; workUnits: WorkUnitRow[]; totals: WorkUnitTotals };
+/** A hash-chain check (ledger or audit log): rows 1..checkedThroughSeq agree; `firstBadSeq` is the first that does not. */
+export type ChainCheck = { ok: boolean; checkedThroughSeq: number; firstBadSeq?: number };

@@ -2,6 +2,7 @@
 
 import { catalogueEn } from './catalogue-en.ts';
 import { peopleEn } from './people-en.ts';
+import { reportsEn } from './reports-en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -173,4 +174,5 @@ export const en: Record<MessageKey, string> = {
   asset_points: '{value} points',
   ...catalogueEn,
   ...peopleEn,
+  ...reportsEn,
 };

@@ -3,6 +3,7 @@
 
 import { catalogueZhCN } from './catalogue-zh-CN.ts';
 import { peopleZhCN } from './people-zh-CN.ts';
+import { reportsZhCN } from './reports-zh-CN.ts';
 
 export const zhCN = {
   appName: '邻里 · 服务站管理后台',
@@ -173,6 +174,7 @@ export const zhCN = {
   asset_points: '{value} 积分',
   ...catalogueZhCN,
   ...peopleZhCN,
+  ...reportsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
