@@ -13,8 +13,9 @@ import { ClosesPage } from './features/closes/closes-page.tsx';
 import { ReconciliationPage } from './features/reconciliation/reconciliation-page.tsx';
 import { CataloguePage } from './features/catalogue/catalogue-page.tsx';
 import { PeoplePage } from './features/people/people-page.tsx';
+import { ReportsPage } from './features/reports/reports-page.tsx';
 
-export const tabs = ['kiosks', 'catalogue', 'people', 'approvals', 'closes', 'reconciliation'] as const;
+export const tabs = ['kiosks', 'catalogue', 'people', 'approvals', 'closes', 'reconciliation', 'reports'] as const;
 export type Tab = (typeof tabs)[number];
 
 type ConsoleProps = { t: Translate; api: StaffApi; staff: StaffMember; nowMs: () => number; origin: string; languageButton: ComponentChildren; onLogOut: () => void };
@@ -52,13 +53,13 @@ export function Console(props: ConsoleProps) {
         {loaded.status === 'loading' ? <p>{t('loading')}</p> : null}
         {loaded.status === 'done' && !loaded.result.ok ? <NoticeLine notice={noticeOfError(t, loaded.result.error)} /> : null}
         {loaded.status === 'done' && loaded.result.ok && !station ? <p>{t('noStations')}</p> : null}
-        {station ? <Section tab={tab} {...props} stationId={station.id} /> : null}
+        {station ? <Section tab={tab} {...props} stationId={station.id} stationName={station.name} /> : null}
       </main>
     </div>
   );
 }
 
-function Section(props: ConsoleProps & { tab: Tab; stationId: string }) {
+function Section(props: ConsoleProps & { tab: Tab; stationId: string; stationName: string }) {
   const common = { t: props.t, api: props.api, stationId: props.stationId, nowMs: props.nowMs };
   switch (props.tab) {
     case 'kiosks': return <KiosksPage key={props.stationId} {...common} origin={props.origin} />;
@@ -67,5 +68,6 @@ function Section(props: ConsoleProps & { tab: Tab; stationId: string }) {
     case 'approvals': return <ApprovalsPage key={props.stationId} {...common} />;
     case 'closes': return <ClosesPage key={props.stationId} {...common} staff={props.staff} />;
     case 'reconciliation': return <ReconciliationPage key={props.stationId} {...common} />;
+    case 'reports': return <ReportsPage key={props.stationId} {...common} stationName={props.stationName} />;
   }
 }

@@ -72,4 +72,30 @@ describe('sendRequest', () => {
     ]);
     expect(JSON.parse(sent[3]!.init.body as string)).toEqual({ reason: '核对身份' });
   });
+
+  it('sends the 报表 calls to their paths with the range, asking CSV as text/csv and keeping its text', async () => {
+    const { fetchFn, sent } = recordingFetch(() => new Response('\uFEFF账本序号,交易号\r\n', { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8' } }));
+    const api = createStaffApi(fetchFn, 't');
+    const exported = await api.exportTransactionsCsv('st 1', '2026-11-01', '2026-11-22');
+    expect(exported.ok && exported.value.replace(/^\uFEFF/, '')).toBe('账本序号,交易号\r\n');
+    await api.workUnitReportCsv('st1', '2026-11-01', '2026-11-22');
+    await api.verifyLedger();
+    await api.verifyAudit();
+    expect(sent.map((request) => `${request.init.method} ${request.path}`)).toEqual([
+      'GET /api/v1/ledger/export.csv?stationId=st%201&from=2026-11-01&to=2026-11-22',
+      'GET /api/v1/reports/work-units.csv?stationId=st1&from=2026-11-01&to=2026-11-22',
+      'GET /api/v1/ledger/verify',
+      'GET /api/v1/audit/verify',
+    ]);
+    expect((sent[0]!.init.headers as Record<string, string>).Accept).toBe('text/csv');
+  });
+
+  it('reads the 双报到 report as JSON and a CSV error body as its code', async () => {
+    const { fetchFn, sent } = recordingFetch(() => new Response('{"code":"invalid_input","detail":"to: must be on or after from, at most 366 days"}', { status: 422 }));
+    const api = createStaffApi(fetchFn, 't');
+    expect(await api.exportTransactionsCsv('st1', '2024-01-01', '2026-11-22')).toEqual({ ok: false, error: { status: 422, code: 'invalid_input', detail: 'to: must be on or after from, at most 366 days' } });
+    await api.readWorkUnitReport('st1', '2026-11-01', '2026-11-22');
+    expect(sent[1]!.path).toBe('/api/v1/reports/work-units?stationId=st1&from=2026-11-01&to=2026-11-22');
+    expect((sent[1]!.init.headers as Record<string, string>).Accept).toBe('application/json');
+  });
 });

@@ -8,10 +8,13 @@ export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 /** A staff request that takes longer than this is shown as a network error the user can retry. */
 export const requestTimeoutMs = 15_000;
 
-export type RequestOptions = { method: string; path: string; token?: string; body?: unknown; accept?: 'json' | 'text' };
+export type RequestOptions = { method: string; path: string; token?: string; body?: unknown; accept?: Accept };
+/** `text` answers a page as a string, `csv` a spreadsheet export as a string; `json` parses. */
+export type Accept = 'json' | 'text' | 'csv';
+const acceptHeaders: Record<Accept, string> = { json: 'application/json', text: 'text/html', csv: 'text/csv' };
 
 export async function sendRequest<T>(fetchFn: FetchFn, options: RequestOptions): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Accept: options.accept === 'text' ? 'text/html' : 'application/json' };
+  const headers: Record<string, string> = { Accept: acceptHeaders[options.accept ?? 'json'] };
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -29,9 +32,9 @@ export async function sendRequest<T>(fetchFn: FetchFn, options: RequestOptions):
 }
 
 /** Pure: a status and body text → the value, or the error body's code (a body that is not `{code}` is `http_<status>`). */
-export function readAnswer<T>(status: number, text: string, accept: 'json' | 'text'): ApiResult<T> {
+export function readAnswer<T>(status: number, text: string, accept: Accept): ApiResult<T> {
   const isSuccess = status >= 200 && status < 300;
-  if (isSuccess && accept === 'text') return { ok: true, status, value: text as T };
+  if (isSuccess && accept !== 'json') return { ok: true, status, value: text as T };
   const parsed = parseJson(text);
   if (isSuccess) return { ok: true, status, value: parsed as T };
   if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { code?: unknown }).code === 'string') {

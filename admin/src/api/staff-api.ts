@@ -2,7 +2,7 @@
 
 import { sendRequest, type ApiResult, type FetchFn } from './http.ts';
 import type {
-  Activity, Approval, ApprovalDecision, Close, CreatedKiosk, FamilyLink, Kiosk, NewActivity, NewService, PersonBalances, PersonView, ReconciliationItem,
+  Activity, ChainCheck, WorkUnitReport, Approval, ApprovalDecision, Close, CreatedKiosk, FamilyLink, Kiosk, NewActivity, NewService, PersonBalances, PersonView, ReconciliationItem,
   RevealedPerson, Service, Session, Station,
 } from './types.ts';
 
@@ -15,6 +15,9 @@ export function logIn(fetchFn: FetchFn, username: string, password: string): Pro
 export function createStaffApi(fetchFn: FetchFn, token: string) {
   const call = <T>(method: string, path: string, body?: unknown) => sendRequest<T>(fetchFn, { method, path, token, ...(body !== undefined && { body }) });
   const station = (stationId: string) => `/api/v1/stations/${encodeURIComponent(stationId)}`;
+  const range = (stationId: string, from: string, to: string) =>
+    `stationId=${encodeURIComponent(stationId)}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  const csv = (path: string) => sendRequest<string>(fetchFn, { method: 'GET', path, token, accept: 'csv' });
   const person = (personId: string) => `/api/v1/people/${encodeURIComponent(personId)}`;
   return {
     logOut: () => call<{ ok: true }>('DELETE', '/api/v1/staff/sessions/current'),
@@ -46,6 +49,12 @@ export function createStaffApi(fetchFn: FetchFn, token: string) {
     readBalances: (personId: string) => call<PersonBalances>('GET', `${person(personId)}/balances`),
     /** Audited on the server; the answer is shown in the reveal dialog only and never kept afterwards. */
     revealPerson: (personId: string, reason: string) => call<RevealedPerson>('POST', `${person(personId)}/reveal`, { reason }),
+    /** CSV answers need the bearer token, so they are fetched as text and saved through a blob (reports/download.ts). */
+    exportTransactionsCsv: (stationId: string, from: string, to: string) => csv(`/api/v1/ledger/export.csv?${range(stationId, from, to)}`),
+    readWorkUnitReport: (stationId: string, from: string, to: string) => call<WorkUnitReport>('GET', `/api/v1/reports/work-units?${range(stationId, from, to)}`),
+    workUnitReportCsv: (stationId: string, from: string, to: string) => csv(`/api/v1/reports/work-units.csv?${range(stationId, from, to)}`),
+    verifyLedger: () => call<ChainCheck>('GET', '/api/v1/ledger/verify'),
+    verifyAudit: () => call<ChainCheck>('GET', '/api/v1/audit/verify'),
     resolveItem: (itemId: string, note: string) => call<{ item: ReconciliationItem }>('POST', `/api/v1/reconciliation/${encodeURIComponent(itemId)}/resolve`, { note }),
   };
 }
