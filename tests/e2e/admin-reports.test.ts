@@ -1,7 +1,7 @@
 // Proves the admin console's 报表 tab in real Chromium against the real service (`npm start` on a temp database with
 // the demo seeds): the transaction CSV downloads through the UI with a UTF-8 BOM and its header line, a too-long
-// period is refused in words with its code, the 双报到 table for the seeded history matches the API, and both
-// chain checks read 通过.
+// period is refused in words with its code, the 双报到 table for the seeded history matches the API, both chain
+// checks read 通过, and the English switch renames the controls and rewords the results.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -98,5 +98,17 @@ describe('admin console: the 报表 tab', () => {
       expect.stringMatching(/^通过：审计序号 1–\d+ 全部一致。$/),
     ]);
     await shot('23-reports-verify');
+  });
+
+  it('names the tab, its controls and the results in English after the switch', async () => {
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('button', { name: 'Reports' }).waitFor({ timeout: uiWaitMs });
+    for (const name of ['Export transactions (CSV)', 'Show report', 'Download CSV', 'Check the ledger and audit log']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(1);
+    }
+    expect(await page.getByLabel('From').inputValue()).toBe(range.from);
+    expect(await page.locator('.verify-results dd').first().textContent()).toMatch(/^Passed: ledger seq 1–\d+ all consistent\.$/);
+    await shot('24-reports-english');
+    await page.getByRole('button', { name: 'Switch language' }).click();
   });
 });

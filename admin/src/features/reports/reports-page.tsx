@@ -18,6 +18,11 @@ export function ReportsPage(props: Props) {
   const [notice, setNotice] = useState<Notice>(null);
   const [isBusy, setBusy] = useState(false);
   const problem = rangeProblem(range);
+  // A result line belongs to the period it was made for, so a new period clears it.
+  const choose = (next: ReportRange) => {
+    setRange(next);
+    setNotice(null);
+  };
 
   async function exportTransactions(): Promise<void> {
     setBusy(true);
@@ -35,11 +40,11 @@ export function ReportsPage(props: Props) {
           <div class="row-form">
             <label class="field inline">
               <span>{t('reportFrom')}</span>
-              <input type="date" required value={range.from} aria-invalid={problem !== null} onInput={(event) => setRange({ ...range, from: event.currentTarget.value })} />
+              <input type="date" required value={range.from} aria-invalid={problem !== null} onInput={(event) => choose({ ...range, from: event.currentTarget.value })} />
             </label>
             <label class="field inline">
               <span>{t('reportTo')}</span>
-              <input type="date" required value={range.to} aria-invalid={problem !== null} onInput={(event) => setRange({ ...range, to: event.currentTarget.value })} />
+              <input type="date" required value={range.to} aria-invalid={problem !== null} onInput={(event) => choose({ ...range, to: event.currentTarget.value })} />
             </label>
           </div>
           <p class="hint">{t('reportRangeHint')}</p>

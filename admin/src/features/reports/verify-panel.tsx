@@ -1,14 +1,17 @@
 // 账本校验: runs the ledger's and the audit log's hash-chain checks side by side and says each result in words.
 
 import { useState } from 'preact/hooks';
+import type { ApiResult } from '../../api/http.ts';
 import type { StaffApi } from '../../api/staff-api.ts';
+import type { ChainCheck } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { Section } from '../../parts.tsx';
-import { chainVerdict, type ChainName, type ChainVerdict } from './verify-view.ts';
+import { chainVerdict, type ChainName } from './verify-view.ts';
 
 type Props = { t: Translate; api: StaffApi; nowMs: () => number };
-type Checked = { atIso: string; verdicts: Record<ChainName, ChainVerdict> };
+// The answers are kept, not their wording, so switching the language rewords them.
+type Checked = { atIso: string; answers: Record<ChainName, ApiResult<ChainCheck>> };
 const chains: readonly ChainName[] = ['ledger', 'audit'];
 
 export function VerifyPanel(props: Props) {
@@ -20,7 +23,7 @@ export function VerifyPanel(props: Props) {
     setBusy(true);
     const [ledger, audit] = await Promise.all([api.verifyLedger(), api.verifyAudit()]);
     setBusy(false);
-    setChecked({ atIso: new Date(props.nowMs()).toISOString(), verdicts: { ledger: chainVerdict(t, 'ledger', ledger), audit: chainVerdict(t, 'audit', audit) } });
+    setChecked({ atIso: new Date(props.nowMs()).toISOString(), answers: { ledger, audit } });
   }
 
   return (
@@ -31,12 +34,15 @@ export function VerifyPanel(props: Props) {
       {checked && !isBusy ? (
         <div class="verify-results" role="status">
           <dl>
-            {chains.map((chain) => (
-              <div key={chain} class={`verify-${checked.verdicts[chain].tone}`}>
-                <dt>{t(`verifyName_${chain}`)}</dt>
-                <dd>{checked.verdicts[chain].text}</dd>
-              </div>
-            ))}
+            {chains.map((chain) => {
+              const verdict = chainVerdict(t, chain, checked.answers[chain]);
+              return (
+                <div key={chain} class={`verify-${verdict.tone}`}>
+                  <dt>{t(`verifyName_${chain}`)}</dt>
+                  <dd>{verdict.text}</dd>
+                </div>
+              );
+            })}
           </dl>
           <p class="hint">{t('verifyCheckedAt', { time: formatDateTime(checked.atIso) })}</p>
         </div>

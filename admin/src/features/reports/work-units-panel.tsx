@@ -59,8 +59,8 @@ function WorkUnitTable(props: { t: Translate; report: WorkUnitReport }) {
       <caption>{period}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('workUnitColumn')}</th><th scope="col">{t('workUnitMembers')}</th><th scope="col">{t('workUnitAttendances')}</th>
-          <th scope="col">{t('workUnitTime')}</th><th scope="col">{t('workUnitPoints')}</th>
+          <th scope="col">{t('workUnitColumn')}</th><th scope="col" class="number">{t('workUnitMembers')}</th><th scope="col" class="number">{t('workUnitAttendances')}</th>
+          <th scope="col" class="number">{t('workUnitTime')}</th><th scope="col" class="number">{t('workUnitPoints')}</th>
         </tr>
       </thead>
       <tbody>
