@@ -68,7 +68,7 @@ describe('admin console: the 报表 tab', () => {
   it('says plainly when the period is longer than the server allows, with its code', async () => {
     await choosePeriod('2024-01-01', range.to);
     await page.getByRole('button', { name: '导出交易 CSV' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: uiWaitMs }).toBe('日期范围太长：最多 366 天，请缩短后重试。（代码 invalid_input）');
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: uiWaitMs }).toBe('日期范围太长：最多 366 天，请缩短后重试。（代码 date_range_invalid）');
     await shot('21-reports-range-too-long');
   });
 

@@ -23,12 +23,12 @@ export function exportRoutes(): Hono<AppEnv> {
     if (!query.ok) return fail(c, query.code, query.detail);
     const fromMs = businessDayStartMs(query.value.from);
     const toMs = businessDayEndMs(query.value.to);
-    if (toMs <= fromMs || toMs - fromMs > exportDaysMax * 86_400_000) return fail(c, 'invalid_input', `to: must be on or after from, at most ${exportDaysMax} days`);
+    if (toMs <= fromMs || toMs - fromMs > exportDaysMax * 86_400_000) return fail(c, 'date_range_invalid', `to: must be on or after from, at most ${exportDaysMax} days`);
     const denial = await denyUnlessStation(c, query.value.stationId);
     if (denial) return denial;
     const database = c.get('ctx').database;
     const rows = await listStationTransactions(database, query.value.stationId, fromMs, toMs, exportRowsMax + 1);
-    if (rows.length > exportRowsMax) return fail(c, 'invalid_input', `more than ${exportRowsMax} rows: choose a shorter range`);
+    if (rows.length > exportRowsMax) return fail(c, 'export_too_large', `more than ${exportRowsMax} rows: choose a shorter range`);
     const people = new Map<string, { volunteerNo: string; displayName: string } | undefined>();
     const lines = [header.map(csvField).join(',')];
     for (const row of rows) {

@@ -24,7 +24,7 @@ export type AppEnv = { Variables: { ctx: ServiceContext; principal: Principal } 
 export const statusOfCode = {
   // Invalid input: nothing was stored.
   invalid_json: 422, invalid_input: 422, invalid_id_number: 422, invalid_phone: 422, invalid_public_key: 422,
-  member_qr_invalid: 422, region_invalid: 422, family_link_self: 422, business_date_in_future: 422,
+  member_qr_invalid: 422, region_invalid: 422, family_link_self: 422, business_date_in_future: 422, date_range_invalid: 422, export_too_large: 422,
   // Not found.
   not_found: 404, person_not_found: 404, staff_not_found: 404, station_not_found: 404, kiosk_not_found: 404, enrollment_code_invalid: 404,
   activity_not_found: 404, service_not_found: 404, receipt_not_found: 404, transaction_not_found: 404, approval_not_found: 404,

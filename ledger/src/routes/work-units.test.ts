@@ -99,10 +99,10 @@ describe('GET /api/v1/reports/work-units', () => {
     ]);
   });
 
-  it('refuses a period that ends before it starts or is longer than 366 days (invalid_input), and other stations (403)', async () => {
+  it('refuses a period that ends before it starts or is longer than 366 days (date_range_invalid), and other stations (403)', async () => {
     expect((await report('2026-04-02', '2026-04-01')).status).toBe(422);
     expect((await report('2026-01-01', '2027-01-01')).status).toBe(200);
-    expect(await json(await report('2026-01-01', '2027-01-02'))).toEqual({ code: 'invalid_input', detail: 'to: must be on or after from, at most 366 days' });
+    expect(await json(await report('2026-01-01', '2027-01-02'))).toEqual({ code: 'date_range_invalid', detail: 'to: must be on or after from, at most 366 days' });
     expect((await report('2026-04-01', '2026-04-01', '', f.tokens.managerB)).status).toBe(403);
   });
 });

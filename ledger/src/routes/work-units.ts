@@ -59,7 +59,7 @@ async function readReport(c: Context<AppEnv>): Promise<Response | { query: { sta
   if (!query.ok) return fail(c, query.code, query.detail);
   const { stationId, from, to } = query.value;
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  if (days < 1 || days > reportDaysMax) return fail(c, 'invalid_input', `to: must be on or after from, at most ${reportDaysMax} days`);
+  if (days < 1 || days > reportDaysMax) return fail(c, 'date_range_invalid', `to: must be on or after from, at most ${reportDaysMax} days`);
   const denial = await denyUnlessStation(c, stationId);
   if (denial) return denial;
   return { query: { stationId, from, to }, rows: await readWorkUnitReport(c.get('ctx').database, stationId, from, to) };

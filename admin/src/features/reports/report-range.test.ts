@@ -56,10 +56,10 @@ describe('withByteOrderMark', () => {
 
 describe('reportErrorText', () => {
   it('says a too-long range and too many rows in words, with the code', () => {
-    expect(reportErrorText(t, { status: 422, code: 'invalid_input', detail: 'to: must be on or after from, at most 366 days' }))
-      .toBe('日期范围太长：最多 366 天，请缩短后重试。（代码 invalid_input）');
-    expect(reportErrorText(t, { status: 422, code: 'invalid_input', detail: 'more than 10000 rows: choose a shorter range' }))
-      .toBe('该期间的交易超过 10000 条，请缩短日期范围分次导出。（代码 invalid_input）');
+    expect(reportErrorText(t, { status: 422, code: 'date_range_invalid', detail: 'to: must be on or after from, at most 366 days' }))
+      .toBe('日期范围太长：最多 366 天，请缩短后重试。（代码 date_range_invalid）');
+    expect(reportErrorText(t, { status: 422, code: 'export_too_large', detail: 'more than 10000 rows: choose a shorter range' }))
+      .toBe('该期间的交易超过 10000 条，请缩短日期范围分次导出。（代码 export_too_large）');
   });
 
   it('falls back to the code’s own message (forbidden) and to the detail of other invalid input', () => {

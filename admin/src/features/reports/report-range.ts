@@ -45,8 +45,9 @@ export function withByteOrderMark(csv: string): string {
  * too many rows only in `invalid_input`'s English detail, so those two details are recognised here.
  */
 export function reportErrorText(t: Translate, error: ApiError): string {
-  const days = error.code === 'invalid_input' ? /at most (\d+) days/.exec(error.detail ?? '') : null;
-  const rows = error.code === 'invalid_input' ? /more than (\d+) rows/.exec(error.detail ?? '') : null;
-  const message = days ? t('rangeTooLong', { days: days[1]! }) : rows ? t('tooManyRows', { rows: rows[1]! }) : errorMessage(t, error);
+  // The limit itself is the number in the server's detail (366 days, 10000 rows).
+  const limit = /\d+/.exec(error.detail ?? '')?.[0] ?? '?';
+  const message = error.code === 'date_range_invalid' ? t('rangeTooLong', { days: limit })
+    : error.code === 'export_too_large' ? t('tooManyRows', { rows: limit }) : errorMessage(t, error);
   return t('reportFailed', { message, code: error.code });
 }
