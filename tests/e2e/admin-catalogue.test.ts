@@ -3,49 +3,27 @@
 // priced in hours and minutes and see both listed (and in the API), retire the service after a confirm step, find a
 // seeded person, reveal their details with a reason (the audit log has it; the page forgets them on close), a
 // clerk's reveal is refused plainly, and the close's items read as sentences.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDateOf } from '../../domain/business-date.ts';
 import { makeIdNumber } from '../../domain/id-number.ts';
-import { rootDir } from '../../ledger/src/server.ts';
-import { chromiumArgs } from './support/kiosk-browser.ts';
-import { logInAdmin, type Staff } from './support/staff-api.ts';
-import { startStation, type StationServer } from './support/station-server.ts';
+import { adminUiWaitMs as uiWaitMs, openAdminBrowser, type AdminBrowser } from './support/admin-browser.ts';
+import type { Staff } from './support/staff-api.ts';
+import type { StationServer } from './support/station-server.ts';
 
-const screenshotsFolder = join(rootDir, 'test-results', 'admin-e2e');
-const uiWaitMs = 15_000;
 const clerk = { username: 'clerk-e2e', password: 'clerk-e2e-password-1' };
+let admin: AdminBrowser;
 let station: StationServer;
 let staff: Staff;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  station = await startStation();
-  staff = await logInAdmin(station.url, station.adminPassword);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  admin = await openAdminBrowser();
+  ({ station, staff, page } = admin);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.close();
-});
-
-async function shot(name: string): Promise<void> {
-  mkdirSync(screenshotsFolder, { recursive: true });
-  await page.screenshot({ path: join(screenshotsFolder, `${name}.png`), fullPage: true });
-}
-
-async function signIn(username: string, password: string): Promise<void> {
-  await page.goto(`${station.url}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出' }).waitFor({ timeout: uiWaitMs });
-}
+afterAll(async () => { await admin?.close(); });
+const shot = (name: string) => admin.shot(name);
+const signIn = (username: string, password: string) => admin.signIn(username, password);
 
 describe('admin console: activities, services, people and the readable close', () => {
   it('creates an activity in Beijing time and lists it, as the API does', async () => {

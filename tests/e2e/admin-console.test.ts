@@ -3,45 +3,29 @@
 // kiosk and read its enrolment code and QR from the page, enrol a kiosk with that code, approve a manager-approval
 // attendance, run today's daily close and see its seven checks, open the printable page, resolve the reconciliation
 // item an offline shortfall opened, revoke the kiosk, switch to English and sign out.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import jsQR from 'jsqr';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDateOf } from '../../domain/business-date.ts';
 import { demoResidentMale } from '../../hardware/card-reader/demo-cards.ts';
-import { rootDir } from '../../ledger/src/server.ts';
-import { chromiumArgs } from './support/kiosk-browser.ts';
+import { adminUiWaitMs as uiWaitMs, openAdminBrowser, type AdminBrowser } from './support/admin-browser.ts';
 import { enrollNodeKiosk, type NodeKiosk } from './support/node-kiosk.ts';
-import { logInAdmin, type Staff } from './support/staff-api.ts';
-import { startStation, type StationServer } from './support/station-server.ts';
+import type { Staff } from './support/staff-api.ts';
+import type { StationServer } from './support/station-server.ts';
 
-const screenshotsFolder = join(rootDir, 'test-results', 'admin-e2e');
 const kioskName = '三号一体机';
-const uiWaitMs = 15_000;
+let admin: AdminBrowser;
 let station: StationServer;
 let staff: Staff;
-let browser: Browser;
 let page: Page;
 let nodeKiosk: NodeKiosk;
 
 beforeAll(async () => {
-  station = await startStation();
-  staff = await logInAdmin(station.url, station.adminPassword);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
+  admin = await openAdminBrowser();
+  ({ station, staff, page } = admin);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.close();
-});
-
-async function shot(name: string): Promise<void> {
-  mkdirSync(screenshotsFolder, { recursive: true });
-  await page.screenshot({ path: join(screenshotsFolder, `${name}.png`), fullPage: true });
-}
+afterAll(async () => { await admin?.close(); });
+const shot = (name: string) => admin.shot(name);
 
 /** Draws the QR <img> on a canvas in the page and decodes its pixels with jsQR in Node. */
 async function readQr(): Promise<string | null> {

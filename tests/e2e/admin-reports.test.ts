@@ -2,49 +2,32 @@
 // the demo seeds): the transaction CSV downloads through the UI with a UTF-8 BOM and its header line, a too-long
 // period is refused in words with its code, the 双报到 table for the seeded history matches the API, both chain
 // checks read 通过, and the English switch renames the controls and rewords the results.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFileName } from '../../admin/src/features/reports/report-range.ts';
 import { businessDateOf } from '../../domain/business-date.ts';
-import { rootDir } from '../../ledger/src/server.ts';
 import { demoHistoryDays } from '../../seeds/demo-history.ts';
-import { chromiumArgs } from './support/kiosk-browser.ts';
-import { logInAdmin, type Staff } from './support/staff-api.ts';
-import { startStation, type StationServer } from './support/station-server.ts';
+import { adminUiWaitMs as uiWaitMs, openAdminBrowser, type AdminBrowser } from './support/admin-browser.ts';
+import type { Staff } from './support/staff-api.ts';
+import type { StationServer } from './support/station-server.ts';
 
-const screenshotsFolder = join(rootDir, 'test-results', 'admin-e2e');
-const uiWaitMs = 15_000;
 const dayMs = 86_400_000;
+let admin: AdminBrowser;
 let station: StationServer;
 let staff: Staff;
-let browser: Browser;
 let page: Page;
 // The demo history covers the days before today; the period runs from its first day through today.
 const range = { from: businessDateOf(Date.now() - demoHistoryDays * dayMs), to: businessDateOf(Date.now()) };
 
 beforeAll(async () => {
-  station = await startStation();
-  staff = await logInAdmin(station.url, station.adminPassword);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  await page.goto(`${station.url}/admin/`);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(station.adminPassword);
-  await page.getByRole('button', { name: '登录' }).click();
+  admin = await openAdminBrowser({ acceptDownloads: true });
+  ({ station, staff, page } = admin);
+  await admin.signIn();
   await page.getByRole('button', { name: '报表' }).click({ timeout: uiWaitMs });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.close();
-});
-
-async function shot(name: string): Promise<void> {
-  mkdirSync(screenshotsFolder, { recursive: true });
-  await page.screenshot({ path: join(screenshotsFolder, `${name}.png`), fullPage: true });
-}
+afterAll(async () => { await admin?.close(); });
+const shot = (name: string) => admin.shot(name);
 
 async function choosePeriod(from: string, to: string): Promise<void> {
   await page.getByLabel('开始日期').fill(from);
