@@ -1,15 +1,16 @@
 // Proves check-in rules: the window (opens 60 min before start, closes at the end), one open attendance,
-// at most 3 pairs per person per activity per business day.
+// at most the station's pairs per person per activity per business day (default 3).
 import { describe, expect, it } from 'vitest';
 import { activityRules } from './activity.ts';
 import { decideCheckIn, type CheckInInput } from './check-in.ts';
+import { pairsPerDayDefault } from './limits.ts';
 
 const minute = 60_000;
 const startsAtMs = Date.UTC(2025, 4, 10, 1, 0);
 const activity = activityRules({ startsAtMs, endsAtMs: startsAtMs + 120 * minute });
 
 function checkIn(overrides: Partial<CheckInInput>) {
-  return decideCheckIn({ nowMs: startsAtMs, activity, hasOpenAttendance: false, pairsTodayCount: 0, ...overrides });
+  return decideCheckIn({ nowMs: startsAtMs, activity, hasOpenAttendance: false, pairsTodayCount: 0, pairsPerDayMax: pairsPerDayDefault, ...overrides });
 }
 
 describe('decideCheckIn', () => {
@@ -38,5 +39,12 @@ describe('decideCheckIn', () => {
   it('allows the third pair of the day and refuses the fourth (pairs_per_day_exceeded)', () => {
     expect(checkIn({ pairsTodayCount: 2 }).ok).toBe(true);
     expect(checkIn({ pairsTodayCount: 3 })).toMatchObject({ code: 'pairs_per_day_exceeded' });
+  });
+
+  it('takes the station’s pairs per day: at 1 the second pair is refused, at 20 the twentieth is allowed', () => {
+    expect(checkIn({ pairsPerDayMax: 1, pairsTodayCount: 0 }).ok).toBe(true);
+    expect(checkIn({ pairsPerDayMax: 1, pairsTodayCount: 1 })).toMatchObject({ code: 'pairs_per_day_exceeded', detail: 'max 1 per day' });
+    expect(checkIn({ pairsPerDayMax: 20, pairsTodayCount: 19 }).ok).toBe(true);
+    expect(checkIn({ pairsPerDayMax: 20, pairsTodayCount: 20 })).toMatchObject({ code: 'pairs_per_day_exceeded' });
   });
 });

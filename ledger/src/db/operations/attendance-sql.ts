@@ -7,6 +7,7 @@ import { assert } from '../../../../domain/assert.ts';
 import type { AttendanceRow, ClosureRow, CreditRow } from './attendance-store.ts';
 import type { ActivityRow } from '../station/catalogue.ts';
 import type { PersonRow } from '../station/people.ts';
+import { effectiveRuleSetting } from '../station/station-settings.ts';
 
 export type SubjectPerson = Pick<PersonRow, 'id' | 'displayName' | 'volunteerNo'>;
 export type SubjectRows = { person: SubjectPerson | undefined; activity: ActivityRow | undefined; stationName: string | undefined };
@@ -32,10 +33,12 @@ function activityFrom(row: Values, at: number): ActivityRow {
 }
 
 export type AttendanceInput = { personId: string; activityId: string; stationId: string; businessDate: string };
-export type CheckOutRead = SubjectRows & { open: AttendanceRow | undefined; pointsToday: number };
-export type CheckInRead = SubjectRows & { hasOpen: boolean; pairsToday: number };
+/** `timeStorageCapMinutes` and `pairsPerDayMax` are the kiosk station's settings (docs/station-settings.md), defaults filled in. */
+export type CheckOutRead = SubjectRows & { open: AttendanceRow | undefined; pointsToday: number; timeStorageCapMinutes: number };
+export type CheckInRead = SubjectRows & { hasOpen: boolean; pairsToday: number; pairsPerDayMax: number };
 
-const subjectJoins = 'LEFT JOIN people p ON p.id = q.person_id LEFT JOIN activities a ON a.id = q.activity_id LEFT JOIN stations s ON s.id = q.station_id';
+const subjectJoins = 'LEFT JOIN people p ON p.id = q.person_id LEFT JOIN activities a ON a.id = q.activity_id LEFT JOIN stations s ON s.id = q.station_id'
+  + ' LEFT JOIN station_settings ss ON ss.station_id = q.station_id';
 const inputRows = (inputs: readonly AttendanceInput[]) => ({
   values: inputs.map(() => '(?, ?, ?, ?, ?)').join(', '),
   args: inputs.flatMap((input, index) => [index, input.personId, input.activityId, input.stationId, input.businessDate]),
@@ -43,7 +46,8 @@ const inputRows = (inputs: readonly AttendanceInput[]) => ({
 
 /**
  * The check-out group read (GroupRead, one statement per commit group): per input, the subject, the oldest open
- * attendance of the person at the activity and the points credited to the person on that attendance's business date.
+ * attendance of the person at the activity, the points credited to the person on that attendance's business date and
+ * the station's storage cap.
  */
 export async function readCheckOutGroup(client: Client, inputs: readonly AttendanceInput[]): Promise<CheckOutRead[]> {
   const { values, args } = inputRows(inputs);
@@ -54,7 +58,8 @@ export async function readCheckOutGroup(client: Client, inputs: readonly Attenda
       SELECT json_array(q.i, p.id, p.display_name, p.volunteer_no, ${activityColumns}, s.name,
         t.id, t.person_id, t.activity_id, t.station_id, t.business_date, t.checked_in_at_ms, t.kiosk_id, t.recorded_at_ms,
         (SELECT COALESCE(SUM(c.points), 0) FROM attendance_credits c WHERE c.person_id = t.person_id AND c.business_date = t.business_date
-          AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses_id = c.transaction_id AND r.status = 'posted')))
+          AND NOT EXISTS (SELECT 1 FROM transactions r WHERE r.reverses_id = c.transaction_id AND r.status = 'posted')),
+        ss.time_storage_cap_minutes)
       FROM q ${subjectJoins}
       LEFT JOIN attendances t ON t.id = (SELECT x.id FROM attendances x WHERE x.person_id = q.person_id AND x.activity_id = q.activity_id
         AND NOT EXISTS (SELECT 1 FROM attendance_closures z WHERE z.attendance_id = x.id) ORDER BY x.checked_in_at_ms LIMIT 1)`,
@@ -65,11 +70,14 @@ export async function readCheckOutGroup(client: Client, inputs: readonly Attenda
       id: String(row[20]), personId: String(row[21]), activityId: String(row[22]), stationId: String(row[23]), businessDate: String(row[24]),
       checkedInAtMs: Number(row[25]), kioskId: row[26] === null ? null : String(row[26]), recordedAtMs: Number(row[27]),
     };
-    return { ...subjectFrom(row, 1), open, pointsToday: open ? Number(row[28]) : 0 };
+    return { ...subjectFrom(row, 1), open, pointsToday: open ? Number(row[28]) : 0, timeStorageCapMinutes: effectiveRuleSetting('timeStorageCapMinutes', row[29]) };
   });
 }
 
-/** The check-in group read: per input, the subject, whether an attendance is open, and check-ins on the business date. */
+/**
+ * The check-in group read: per input, the subject, whether an attendance is open, check-ins on the business date and the
+ * station's pairs per day.
+ */
 export async function readCheckInGroup(client: Client, inputs: readonly AttendanceInput[]): Promise<CheckInRead[]> {
   const { values, args } = inputRows(inputs);
   const result = await client.execute({
@@ -77,11 +85,14 @@ export async function readCheckInGroup(client: Client, inputs: readonly Attendan
       SELECT json_array(q.i, p.id, p.display_name, p.volunteer_no, ${activityColumns}, s.name,
         EXISTS (SELECT 1 FROM attendances x WHERE x.person_id = q.person_id AND x.activity_id = q.activity_id
           AND NOT EXISTS (SELECT 1 FROM attendance_closures z WHERE z.attendance_id = x.id)),
-        (SELECT count(*) FROM attendances y WHERE y.person_id = q.person_id AND y.activity_id = q.activity_id AND y.business_date = q.business_date))
+        (SELECT count(*) FROM attendances y WHERE y.person_id = q.person_id AND y.activity_id = q.activity_id AND y.business_date = q.business_date),
+        ss.pairs_per_day_max)
       FROM q ${subjectJoins}`,
     args,
   });
-  return inOrder(inputs.length, result.rows, (row) => ({ ...subjectFrom(row, 1), hasOpen: Number(row[20]) === 1, pairsToday: Number(row[21]) }));
+  return inOrder(inputs.length, result.rows, (row) => ({
+    ...subjectFrom(row, 1), hasOpen: Number(row[20]) === 1, pairsToday: Number(row[21]), pairsPerDayMax: effectiveRuleSetting('pairsPerDayMax', row[22]),
+  }));
 }
 
 function inOrder<T>(count: number, rows: readonly Row[], map: (row: Values) => T): T[] {

@@ -1,5 +1,6 @@
-// Hand-built reads and writes of the year-end points expiry (docs/points-expiry.md): the station setting, the people
-// of a station with their points balance and what they earned since a year's start, and the record of each run.
+// Hand-built reads and writes of the year-end points expiry (docs/points-expiry.md): the station setting (written by
+// db/station/station-settings.ts), the people of a station with their points balance and what they earned since a
+// year's start, and the record of each run.
 
 import type { Client } from '@libsql/client';
 import { and, eq } from 'drizzle-orm';
@@ -59,18 +60,13 @@ export async function readPointsExpiryEnabled(database: Database, stationId: str
   return rows[0]?.enabled ?? false;
 }
 
-export async function writePointsExpiryEnabled(database: Database, input: { stationId: string; enabled: boolean; updatedBy: string; updatedAtMs: number }): Promise<void> {
-  const values = { pointsExpiryEnabled: input.enabled, updatedBy: input.updatedBy, updatedAtMs: input.updatedAtMs };
-  await database.db.insert(stationSettings).values({ stationId: input.stationId, ...values }).onConflictDoUpdate({ target: stationSettings.stationId, set: values });
-}
-
 /**
  * Stations whose setting was switched on before `yearEndMs` and is still on, with no run recorded for `year`: what the
  * minute sweep still has to do. A station switched on later is first swept for the year in which it was switched on.
  */
 export async function listStationsDueForExpiry(database: Database, input: { year: number; yearEndMs: number }): Promise<string[]> {
   const result = await database.client.execute({
-    sql: `SELECT s.station_id FROM station_settings s WHERE s.points_expiry_enabled = 1 AND s.updated_at_ms < ?
+    sql: `SELECT s.station_id FROM station_settings s WHERE s.points_expiry_enabled = 1 AND COALESCE(s.points_expiry_changed_at_ms, s.updated_at_ms) < ?
           AND NOT EXISTS (SELECT 1 FROM points_expiry_runs r WHERE r.station_id = s.station_id AND r.year = ?) ORDER BY s.station_id`,
     args: [input.yearEndMs, input.year],
   });

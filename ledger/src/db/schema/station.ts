@@ -29,6 +29,13 @@ export const stationSettings = sqliteTable('station_settings', {
   stationId: text().primaryKey().references(() => stations.id),
   /** Rule 13: unspent points of the year before last expire at year end. Off by default. */
   pointsExpiryEnabled: integer({ mode: 'boolean' }).notNull().default(false),
+  /** When `pointsExpiryEnabled` last changed; null on rows from before this column (then `updatedAtMs` is that time). */
+  pointsExpiryChangedAtMs: integer(),
+  /** Rules 5, 8, 9 and 10 (docs/station-settings.md); null keeps the domain default of domain/limits.ts. */
+  pairsPerDayMax: integer(),
+  pointsDailyCapDefault: integer(),
+  timeStorageCapMinutes: integer(),
+  giftYearlyCapMinutes: integer(),
   updatedBy: text().notNull(),
   updatedAtMs: integer().notNull(),
 });

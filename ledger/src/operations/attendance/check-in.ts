@@ -39,7 +39,7 @@ export function checkInUnit(write: KioskWrite<AttendanceRequest>, source: { orig
       const activity = subject.activity;
       if (!subject.person) return { reject: 'person_not_found', ...kiosk };
       if (!activity) return { reject: 'activity_not_found', ...kiosk };
-      const decided = decideCheckIn({ nowMs: write.effectiveAtMs, activity: rulesOfActivity(activity), hasOpenAttendance: loaded.hasOpen, pairsTodayCount: loaded.pairsToday });
+      const decided = decideCheckIn({ nowMs: write.effectiveAtMs, activity: rulesOfActivity(activity), hasOpenAttendance: loaded.hasOpen, pairsTodayCount: loaded.pairsToday, pairsPerDayMax: loaded.pairsPerDayMax });
       if (!decided.ok) return { reject: decided.code, response: decided.detail === undefined ? { code: decided.code } : { code: decided.code, detail: decided.detail }, ...kiosk };
       const person = subject.person;
       const row = { id: write.id, personId, activityId, stationId: activity.stationId, businessDate, checkedInAtMs: decided.value.checkedInAtMs, kioskId: write.kiosk.id, recordedAtMs: write.receivedAtMs };
