@@ -2,7 +2,7 @@
 
 import { Hono } from 'hono';
 import { businessDateOf, businessDayStartMs } from '../../../domain/business-date.ts';
-import { activityDurationMinutesMax, bonusPointsMax, lateGraceMinutesMax, pointsPerHourMax } from '../../../domain/limits.ts';
+import { activityDurationMinutesMax, bonusPointsMax, lateGraceMinutesMax, pointsDailyCapPointsMax, pointsPerHourMax } from '../../../domain/limits.ts';
 import { isRounding, type Rounding } from '../../../domain/rounding.ts';
 import { err, ok } from '../../../domain/result.ts';
 import { listActivities } from '../db/station/catalogue.ts';
@@ -14,8 +14,6 @@ import { calendarDate, idText, integer, isoTime, oneOf, optional, queryInteger, 
 const dayMs = 24 * 60 * 60_000;
 const activitiesListedMax = 500;
 const rounding: Check<Rounding> = (value, field) => (isRounding(value) ? ok(value) : err('invalid_input', `${field}: must be {mode:'exact'} or {mode:'down'|'nearest'|'up', stepMinutes:5|10|15|30}`));
-/** Highest daily points cap an activity may set (rule 8); the default is 40. */
-const pointsDailyCapPointsMax = 10_000;
 
 export function activityRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

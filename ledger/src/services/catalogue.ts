@@ -1,10 +1,11 @@
-// Activities (with their crediting settings, defaults from domain/activity.ts) and the services catalogue.
+// Activities (with their crediting settings, defaults from domain/activity.ts and the station's settings) and the
+// services catalogue.
 
 import { activityRules, type ActivityKind, type ApprovalMode } from '../../../domain/activity.ts';
-import { pointsDailyCapDefault } from '../../../domain/limits.ts';
 import type { Asset } from '../../../domain/assets.ts';
 import type { Rounding } from '../../../domain/rounding.ts';
 import { insertActivity, insertService, retireServiceRow, type ActivityRow, type ServiceRow } from '../db/station/catalogue.ts';
+import { readStationSettings } from '../db/station/station-settings.ts';
 import type { ServiceContext } from './context.ts';
 
 export const activityKinds = ['service', 'meeting', 'household_visit', 'training'] as const satisfies readonly ActivityKind[];
@@ -12,7 +13,10 @@ export const activityKinds = ['service', 'meeting', 'household_visit', 'training
 export type ActivityInput = {
   stationId: string; title: string; kind?: ActivityKind; startsAtMs: number; endsAtMs: number; lateGraceMinutes?: number;
   rounding?: Rounding; minAttendancePercent?: number; approval?: ApprovalMode; pointsPerHour?: number; bonusPoints?: number;
-  /** Most points per person and business date where this activity's credits count (rule 8); default 40. */
+  /**
+   * Most points per person and business date where this activity's credits count (rule 8). Default: the station's
+   * `pointsDailyCapDefault` setting (40 unless set), fixed on the activity at creation.
+   */
   pointsDailyCapPoints?: number;
 };
 
@@ -26,10 +30,11 @@ export async function createActivity(ctx: ServiceContext, staffId: string, input
     ...(input.pointsPerHour !== undefined && { pointsPerHour: input.pointsPerHour }),
     ...(input.bonusPoints !== undefined && { bonusPoints: input.bonusPoints }),
   });
+  const pointsDailyCapPoints = input.pointsDailyCapPoints ?? (await readStationSettings(ctx.database.client, input.stationId)).pointsDailyCapDefault;
   const row: ActivityRow = {
     id: ctx.newId(), stationId: input.stationId, title: input.title, kind: input.kind ?? 'service', startsAtMs: rules.startsAtMs, endsAtMs: rules.endsAtMs,
     lateGraceMinutes: rules.lateGraceMinutes, rounding: JSON.stringify(rules.rounding), minAttendanceRatioPercent: rules.minimumAttendancePercent ?? 0,
-    approval: rules.approval, pointsPerHour: rules.pointsPerHour, bonusPoints: rules.bonusPoints, pointsDailyCapPoints: input.pointsDailyCapPoints ?? pointsDailyCapDefault,
+    approval: rules.approval, pointsPerHour: rules.pointsPerHour, bonusPoints: rules.bonusPoints, pointsDailyCapPoints,
     createdBy: staffId, createdAtMs: ctx.nowMs(),
   };
   await insertActivity(ctx.database, row);
