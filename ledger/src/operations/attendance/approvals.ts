@@ -10,6 +10,7 @@ import type { Plan } from '../../core/transaction.ts';
 import { findAttendance, insertCreditStatement, insertDecisionStatement, sumPointsCreditedOn, type AttendanceRow } from '../../db/operations/attendance-store.ts';
 import type { LedgerReader, Unit } from '../../db/ledger/unit.ts';
 import type { ActivityRow } from '../../db/station/catalogue.ts';
+import { readStationSettings } from '../../db/station/station-settings.ts';
 import { rulesOfActivity } from './activity-rules.ts';
 import { attendanceConflictKey } from './check-in.ts';
 import { planCreditTransfers, storageCapMemo } from './credit-transfers.ts';
@@ -26,7 +27,7 @@ export type ApprovalRequest = {
   activity: ActivityRow;
 };
 
-type Loaded = { db: LedgerReader['db']; found: Awaited<ReturnType<typeof findAttendance>>; pointsToday: number };
+type Loaded = { db: LedgerReader['db']; found: Awaited<ReturnType<typeof findAttendance>>; pointsToday: number; storageCapMinutes: number };
 
 export function approvalUnit(request: ApprovalRequest): Unit<Loaded> {
   const { attendance, activity } = request;
@@ -39,6 +40,7 @@ export function approvalUnit(request: ApprovalRequest): Unit<Loaded> {
     accounts: [{ account: main, asset: 'time' }, { account: main, asset: 'points' }],
     load: async (reader) => ({
       db: reader.db, found: await findAttendance(reader.db, attendance.id), pointsToday: await sumPointsCreditedOn(reader.db, attendance.personId, attendance.businessDate),
+      storageCapMinutes: (await readStationSettings(reader.client, attendance.stationId)).timeStorageCapMinutes,
     }),
     plan: (loaded, view): Plan<InStatement> => {
       const kind = request.decision === 'approve' ? 'attendance_approval' : 'attendance_rejection';
@@ -61,7 +63,7 @@ export function approvalUnit(request: ApprovalRequest): Unit<Loaded> {
       }
       const points = capDailyPoints(pointsForMinutes(minutes, rules.pointsPerHour, rules.bonusPoints), loaded.pointsToday, activity.pointsDailyCapPoints);
       const before = { time: view.balance(main, 'time'), points: view.balance(main, 'points') };
-      const credited = planCreditTransfers({ personId: attendance.personId, stationId: attendance.stationId, minutes, points, personTimeMinutes: before.time });
+      const credited = planCreditTransfers({ personId: attendance.personId, stationId: attendance.stationId, minutes, points, personTimeMinutes: before.time, storageCapMinutes: loaded.storageCapMinutes });
       const statements = [insertDecisionStatement(loaded.db, { ...decisionRow, decision: 'approved', minutes, points })];
       if (credited.transfers.length > 0) {
         statements.push(insertCreditStatement(loaded.db, {

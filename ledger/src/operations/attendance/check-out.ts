@@ -44,7 +44,7 @@ export function checkOutUnit(write: KioskWrite<AttendanceRequest>, source: { ori
       const { credit, approval, checkedOutAtMs } = decided.value;
       const creditsNow = approval === 'none';
       const before = { time: view.balance(main, 'time'), points: view.balance(main, 'points') };
-      const credited = planCreditTransfers({ personId, stationId: activity.stationId, minutes: creditsNow ? credit.creditedMinutes : 0, points: creditsNow ? credit.points : 0, personTimeMinutes: before.time });
+      const credited = planCreditTransfers({ personId, stationId: activity.stationId, minutes: creditsNow ? credit.creditedMinutes : 0, points: creditsNow ? credit.points : 0, personTimeMinutes: before.time, storageCapMinutes: loaded.timeStorageCapMinutes });
       const statements = [insertClosureSql({
         attendanceId: open.id, transactionId: write.id, reason: approval === 'forgotten' ? 'forgotten' : 'check_out', closedAtMs: checkedOutAtMs,
         rawMinutes: credit.rawMinutes, decidedMinutes: credit.creditedMinutes, decidedPoints: credit.points, pending: creditsNow ? 0 : 1,

@@ -12,6 +12,7 @@ import type { Plan } from '../../core/transaction.ts';
 import { insertCreditStatement, latestCheckInBusinessDate, sumMinutesCreditedAt, sumPointsCreditedOn } from '../../db/operations/attendance-store.ts';
 import type { LedgerReader, Unit } from '../../db/ledger/unit.ts';
 import type { ActivityRow } from '../../db/station/catalogue.ts';
+import { readStationSettings } from '../../db/station/station-settings.ts';
 import { rulesOfActivity } from './activity-rules.ts';
 import { attendanceConflictKey } from './check-in.ts';
 import { planCreditTransfers, storageCapMemo } from './credit-transfers.ts';
@@ -20,7 +21,7 @@ export type SupplementaryRequest = {
   id: string; requestHash: Uint8Array; staffId: string; personId: string; activity: ActivityRow; minutes: number; reason: string; nowMs: number;
 };
 
-type Loaded = { db: LedgerReader['db']; businessDate: string; alreadyMinutes: number; pointsToday: number };
+type Loaded = { db: LedgerReader['db']; businessDate: string; alreadyMinutes: number; pointsToday: number; storageCapMinutes: number };
 
 export function supplementaryUnit(request: SupplementaryRequest): Unit<Loaded> {
   const { activity, personId } = request;
@@ -35,6 +36,7 @@ export function supplementaryUnit(request: SupplementaryRequest): Unit<Loaded> {
       const businessDate = await latestCheckInBusinessDate(reader.db, personId, activity.id) ?? businessDateOf(activity.startsAtMs);
       return {
         db: reader.db, businessDate, alreadyMinutes: await sumMinutesCreditedAt(reader.db, personId, activity.id), pointsToday: await sumPointsCreditedOn(reader.db, personId, businessDate),
+        storageCapMinutes: (await readStationSettings(reader.client, activity.stationId)).timeStorageCapMinutes,
       };
     },
     plan: (loaded, view): Plan<InStatement> => {
@@ -44,7 +46,7 @@ export function supplementaryUnit(request: SupplementaryRequest): Unit<Loaded> {
       const minutes = allowed.value.minutes;
       const points = capDailyPoints(pointsForMinutes(minutes, rules.pointsPerHour, rules.bonusPoints), loaded.pointsToday, activity.pointsDailyCapPoints);
       const before = { time: view.balance(main, 'time'), points: view.balance(main, 'points') };
-      const credited = planCreditTransfers({ personId, stationId: activity.stationId, minutes, points, personTimeMinutes: before.time });
+      const credited = planCreditTransfers({ personId, stationId: activity.stationId, minutes, points, personTimeMinutes: before.time, storageCapMinutes: loaded.storageCapMinutes });
       const memo = [`补录: ${request.reason}`, storageCapMemo(credited.split)].filter((part) => part !== undefined).join('; ');
       return {
         ...base, mode: 'authorize', transfers: credited.transfers, memo,

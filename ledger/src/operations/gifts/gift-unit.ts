@@ -1,5 +1,6 @@
-// The ledger unit of a gift of time credits to a registered family member (rule 10): loads the relation and this
-// year's gifts inside the writer, decides with domain `decideGift` (yearly cap, balance, storage cap), moves time.
+// The ledger unit of a gift of time credits to a registered family member (rule 10): loads the relation, this year's
+// gifts and the station settings inside the writer, decides with domain `decideGift` (yearly cap, balance, storage
+// cap), moves time.
 
 import type { InStatement } from '@libsql/client';
 import { businessDateOf, businessDayStartMs } from '../../../../domain/business-date.ts';
@@ -43,6 +44,7 @@ export function planGift(request: GiftRequest, facts: GiftFacts, fromBalanceMinu
   const decision = decideGift({
     asset: 'time', amountMinutes: request.minutes, giverId: request.fromPersonId as PersonId, recipientId: request.toPersonId as PersonId, relation: facts.relation,
     giverBalanceMinutes: fromBalanceMinutes, givenThisYearMinutes: facts.givenThisYearMinutes, recipientBalanceMinutes: toBalanceMinutes,
+    yearlyCapMinutes: facts.yearlyCapMinutes, storageCapMinutes: facts.recipientStorageCapMinutes,
   });
   if (!decision.ok) return { reject: decision.code, response: decision.detail === undefined ? { code: decision.code } : { code: decision.code, detail: decision.detail }, ...fields };
   return {
