@@ -14,8 +14,9 @@ import { ReconciliationPage } from './features/reconciliation/reconciliation-pag
 import { CataloguePage } from './features/catalogue/catalogue-page.tsx';
 import { PeoplePage } from './features/people/people-page.tsx';
 import { ReportsPage } from './features/reports/reports-page.tsx';
+import { SettingsPage } from './features/settings/settings-page.tsx';
 
-export const tabs = ['kiosks', 'catalogue', 'people', 'approvals', 'closes', 'reconciliation', 'reports'] as const;
+export const tabs = ['kiosks', 'catalogue', 'people', 'approvals', 'closes', 'reconciliation', 'reports', 'settings'] as const;
 export type Tab = (typeof tabs)[number];
 
 type ConsoleProps = { t: Translate; api: StaffApi; staff: StaffMember; nowMs: () => number; origin: string; languageButton: ComponentChildren; onLogOut: () => void };
@@ -69,5 +70,6 @@ function Section(props: ConsoleProps & { tab: Tab; stationId: string; stationNam
     case 'closes': return <ClosesPage key={props.stationId} {...common} staff={props.staff} />;
     case 'reconciliation': return <ReconciliationPage key={props.stationId} {...common} />;
     case 'reports': return <ReportsPage key={props.stationId} {...common} stationName={props.stationName} />;
+    case 'settings': return <SettingsPage key={props.stationId} t={props.t} api={props.api} stationId={props.stationId} staff={props.staff} />;
   }
 }

@@ -98,4 +98,13 @@ describe('sendRequest', () => {
     expect(sent[1]!.path).toBe('/api/v1/reports/work-units?stationId=st1&from=2026-11-01&to=2026-11-22');
     expect((sent[1]!.init.headers as Record<string, string>).Accept).toBe('application/json');
   });
+
+  it('reads the station settings and PATCHes only the given fields, null meaning the default', async () => {
+    const { fetchFn, sent } = recordingFetch(() => new Response('{"settings":{}}', { status: 200 }));
+    const api = createStaffApi(fetchFn, 't');
+    await api.readStationSettings('st 1');
+    await api.changeStationSettings('st 1', { pairsPerDayMax: 2, timeStorageCapMinutes: null });
+    expect(sent.map((request) => `${request.init.method} ${request.path}`)).toEqual(['GET /api/v1/stations/st%201/settings', 'PATCH /api/v1/stations/st%201/settings']);
+    expect(sent[1]!.init.body).toBe('{"pairsPerDayMax":2,"timeStorageCapMinutes":null}');
+  });
 });

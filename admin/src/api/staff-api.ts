@@ -3,7 +3,7 @@
 import { sendRequest, type ApiResult, type FetchFn } from './http.ts';
 import type {
   Activity, ChainCheck, WorkUnitReport, Approval, ApprovalDecision, Close, CreatedKiosk, FamilyLink, Kiosk, NewActivity, NewService, PersonBalances, PersonView, ReconciliationItem,
-  RevealedPerson, Service, Session, Station,
+  RevealedPerson, Service, Session, Station, StationSettings, StationSettingsChange,
 } from './types.ts';
 
 export type StaffApi = ReturnType<typeof createStaffApi>;
@@ -55,6 +55,9 @@ export function createStaffApi(fetchFn: FetchFn, token: string) {
     workUnitReportCsv: (stationId: string, from: string, to: string) => csv(`/api/v1/reports/work-units.csv?${range(stationId, from, to)}`),
     verifyLedger: () => call<ChainCheck>('GET', '/api/v1/ledger/verify'),
     verifyAudit: () => call<ChainCheck>('GET', '/api/v1/audit/verify'),
+    readStationSettings: (stationId: string) => call<{ settings: StationSettings }>('GET', `${station(stationId)}/settings`),
+    /** Sends only the given settings; null puts a numeric one back to its default. */
+    changeStationSettings: (stationId: string, change: StationSettingsChange) => call<{ settings: StationSettings }>('PATCH', `${station(stationId)}/settings`, change),
     resolveItem: (itemId: string, note: string) => call<{ item: ReconciliationItem }>('POST', `/api/v1/reconciliation/${encodeURIComponent(itemId)}/resolve`, { note }),
   };
 }

@@ -61,3 +61,21 @@ export type WorkUnitTotals = Omit<WorkUnitRow, 'workUnit'>;
 export type WorkUnitReport = { stationId: string; from: string; to: string; workUnits: WorkUnitRow[]; totals: WorkUnitTotals };
 /** A hash-chain check (ledger or audit log): rows 1..checkedThroughSeq agree; `firstBadSeq` is the first that does not. */
 export type ChainCheck = { ok: boolean; checkedThroughSeq: number; firstBadSeq?: number };
+
+/** A station's rule settings, effective values (defaults filled in); time in minutes (docs/station-settings.md). */
+export type StationSettings = {
+  stationId: string;
+  pointsExpiryEnabled: boolean;
+  pairsPerDayMax: number;
+  pointsDailyCapDefault: number;
+  timeStorageCapMinutes: number;
+  giftYearlyCapMinutes: number;
+};
+/** PATCH body: only the settings to change; null sets a numeric setting back to its default. */
+export type StationSettingsChange = {
+  pointsExpiryEnabled?: boolean;
+  pairsPerDayMax?: number | null;
+  pointsDailyCapDefault?: number | null;
+  timeStorageCapMinutes?: number | null;
+  giftYearlyCapMinutes?: number | null;
+};

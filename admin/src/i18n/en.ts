@@ -2,6 +2,7 @@
 
 import { catalogueEn } from './catalogue-en.ts';
 import { peopleEn } from './people-en.ts';
+import { settingsEn } from './settings-en.ts';
 import { reportsEn } from './reports-en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
@@ -175,4 +176,5 @@ export const en: Record<MessageKey, string> = {
   ...catalogueEn,
   ...peopleEn,
   ...reportsEn,
+  ...settingsEn,
 };

@@ -3,6 +3,7 @@
 
 import { catalogueZhCN } from './catalogue-zh-CN.ts';
 import { peopleZhCN } from './people-zh-CN.ts';
+import { settingsZhCN } from './settings-zh-CN.ts';
 import { reportsZhCN } from './reports-zh-CN.ts';
 
 export const zhCN = {
@@ -175,6 +176,7 @@ export const zhCN = {
   ...catalogueZhCN,
   ...peopleZhCN,
   ...reportsZhCN,
+  ...settingsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
