@@ -74,7 +74,7 @@ function SettingsForm(props: Props & { initial: StationSettings; canChange: bool
             <span>{t('settingExpiryToggle')}</span>
           </label>
           <p class="hint">{t(form.pointsExpiryEnabled ? 'settingMeaning_pointsExpiryEnabledOn' : 'settingMeaning_pointsExpiryEnabledOff')}</p>
-          <p class="setting-current">{t('settingCurrent', { value: t(current.pointsExpiryEnabled ? 'yes' : 'no') })}</p>
+          <p class="setting-current">{t('settingCurrent', { value: t(current.pointsExpiryEnabled ? 'settingExpiryOn' : 'settingExpiryOff') })}</p>
         </fieldset>
         {(['pairsPerDayMax', 'pointsDailyCapDefault', 'timeStorageCapMinutes', 'giftYearlyCapMinutes'] as const).map((name) => (
           <NumericSettingRow key={name} t={t} name={name} text={form[name]} current={current[name]} problem={problems[name]} isReadOnly={isReadOnly} isBusy={isBusy}
