@@ -37,7 +37,7 @@ describe('admin console: the 站点设置 tab', () => {
     expect(await pairs().inputValue()).toBe('3');
     expect(await storageCap().inputValue()).toBe('1500');
     expect(await page.getByText('当前：1,500 小时（默认）').count()).toBe(1);
-    expect(await page.getByRole('checkbox', { name: '年末清零未用完的积分' }).isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: '年末过期上一年未用完的积分' }).isChecked()).toBe(false);
   });
 
   it('saves 每天最多签到次数 2 and a 1,000 小时 storage cap, seen after the tab reloads and through the API', async () => {
