@@ -12,11 +12,7 @@ let child: { id: string };
 let kioskSeq = 200;
 beforeEach(async () => {
   f = await makeOperationsFixture();
-  giver = await f.person(1);
-  child = await f.person(2);
-  await f.earn(giver.id);
-  const link = await f.call('POST', `/api/v1/people/${giver.id}/family-links`, { token: f.tokens.clerkA, body: { relativeId: child.id, relation: 'child' } });
-  expect(link.status).toBe(201);
+  ({ giver, child } = await f.giftFamily());
 });
 afterEach(() => f.close());
 

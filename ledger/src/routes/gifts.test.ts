@@ -9,11 +9,7 @@ let giver: { id: string };
 let child: { id: string };
 beforeEach(async () => {
   f = await makeOperationsFixture();
-  giver = await f.person(1);
-  child = await f.person(2);
-  await f.earn(giver.id, { time: 7_000, points: 0 });
-  const link = await f.call('POST', `/api/v1/people/${giver.id}/family-links`, { token: f.tokens.clerkA, body: { relativeId: child.id, relation: 'child' } });
-  expect(link.status).toBe(201);
+  ({ giver, child } = await f.giftFamily({ time: 7_000, points: 0 }));
 });
 afterEach(() => f.close());
 

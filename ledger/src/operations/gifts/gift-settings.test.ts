@@ -11,11 +11,7 @@ let child: { id: string };
 beforeEach(async () => {
   f = await makeOperationsFixture();
   f.at('2026-04-01T09:00:00+08:00');
-  giver = await f.person(1);
-  child = await f.person(2);
-  await f.earn(giver.id, { time: 7_000, points: 0 });
-  const link = await f.call('POST', `/api/v1/people/${giver.id}/family-links`, { token: f.tokens.clerkA, body: { relativeId: child.id, relation: 'child' } });
-  expect(link.status).toBe(201);
+  ({ giver, child } = await f.giftFamily({ time: 7_000, points: 0 }));
 });
 afterEach(() => f.close());
 
