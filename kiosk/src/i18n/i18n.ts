@@ -1,16 +1,17 @@
 // Looks up a string in the current language and fills its `{name}` slots. Pure.
 
+import { fillMessage, type MessageValues } from '../../../domain/message-text.ts';
 import { en } from './en.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 
 export type Language = 'zh-CN' | 'en';
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 const tables: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export function translator(language: Language): Translate {
   const table = tables[language];
-  return (key, values) => table[key].replace(/\{(\w+)\}/g, (slot, name: string) => (values && name in values ? String(values[name]) : slot));
+  return (key, values) => fillMessage(table[key], values);
 }
 
 /** 90 → "1 小时 30 分钟" (whole minutes, the ledger's unit for time). */
